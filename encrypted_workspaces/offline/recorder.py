@@ -1,0 +1,96 @@
+"""Records every registration with its resource options.
+
+Under Pulumi's mocks the options (protect, timeouts, dependsOn, ...) never reach
+``Mocks.new_resource``; they are only on the monitor's RegisterResource request, so this is the one
+place that wraps it.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from pulumi.runtime.mocks import MockMonitor, Mocks
+
+
+@dataclass(frozen=True)
+class Registration:
+    urn: str
+    type: str
+    name: str
+    parent: str
+    custom: bool
+    inputs: dict[str, Any]
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "urn": self.urn,
+            "type": self.type,
+            "name": self.name,
+            "parent": self.parent,
+            "custom": self.custom,
+            "inputs": self.inputs,
+            "options": self.options,
+        }
+
+
+class _InputsTap(Mocks):
+    """Passes calls through to the real mocks and keeps the inputs the monitor just deserialized,
+    so the recorder does not deserialize them a second time."""
+
+    def __init__(self, inner: Mocks):
+        self.inner = inner
+        self.local = threading.local()
+
+    def new_resource(self, args):
+        self.local.inputs = args.inputs
+        return self.inner.new_resource(args)
+
+    def call(self, args):
+        return self.inner.call(args)
+
+
+class RecordingMonitor(MockMonitor):
+    """A mock monitor that keeps each registration, in order, with its options."""
+
+    def __init__(self, mocks: Mocks):
+        self._tap = _InputsTap(mocks)
+        super().__init__(self._tap)
+        self.registrations: list[Registration] = []
+        self._lock = threading.Lock()
+
+    def RegisterResource(self, request):  # noqa: N802 (the gRPC method name)
+        response = super().RegisterResource(request)
+        inputs = self._tap.local.__dict__.pop("inputs", {})
+        implicit = {urn for deps in request.propertyDependencies.values() for urn in deps.urns}
+        timeouts = request.customTimeouts
+        options = {
+            "protect": bool(request.protect),
+            "customTimeouts": {
+                stage: value
+                for stage, value in (
+                    ("create", timeouts.create),
+                    ("update", timeouts.update),
+                    ("delete", timeouts.delete),
+                )
+                if value
+            },
+            # Explicit dependsOn: the dependencies that no input property accounts for.
+            "dependsOn": sorted(set(request.dependencies) - implicit),
+            "ignoreChanges": list(request.ignoreChanges),
+            "retainOnDelete": bool(request.retainOnDelete),
+        }
+        registration = Registration(
+            urn=response.urn,
+            type=request.type,
+            name=request.name,
+            parent=request.parent,
+            custom=bool(request.custom),
+            inputs=inputs,
+            options=options,
+        )
+        with self._lock:
+            self.registrations.append(registration)
+        return response

@@ -1,0 +1,68 @@
+"""Run a Pulumi program under the offline engine and return everything it would register."""
+
+from __future__ import annotations
+
+import json
+import runpy
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pulumi
+from pulumi.runtime import settings
+from pulumi.runtime.stack import run_pulumi_func
+from pulumi.runtime.sync_await import _sync_await
+
+from .mocks import AwsMocks
+from .recorder import RecordingMonitor, Registration
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+STACK_PROGRAM = PROJECT_ROOT / "__main__.py"
+
+
+@dataclass(frozen=True)
+class Deployment:
+    project: str
+    stack: str
+    resources: list[Registration]  # sorted by URN: registration order varies between runs
+    outputs: dict[str, Any]
+
+    def of_type(self, type_token: str) -> list[Registration]:
+        return [r for r in self.resources if r.type == type_token]
+
+    def by_name(self, name: str) -> Registration:
+        return next(r for r in self.resources if r.name == name)
+
+
+def run_stack_program() -> None:
+    """The project's own ``__main__.py``: one code path with ``pulumi up``."""
+    runpy.run_path(str(STACK_PROGRAM), run_name="__main__")
+
+
+def simulate(
+    program: Callable[[], Any] = run_stack_program,
+    *,
+    project: str = "encrypted-workspaces",
+    stack: str,
+    config: Mapping[str, Any],
+    account_id: str,
+    region: str,
+    mocks: pulumi.runtime.Mocks | None = None,
+) -> Deployment:
+    """Run ``program`` as ``pulumi up`` would, against the offline engine, and record it.
+
+    ``config`` is the flat Pulumi config (``namespace:key`` → value); objects may be given as
+    Python values or as the JSON strings the Pulumi CLI passes.
+    """
+    flat = {key: value if isinstance(value, str) else json.dumps(value) for key, value in config.items()}
+    pulumi.runtime.set_all_config(flat, [])
+    mocks = mocks or AwsMocks(account_id=account_id, region=region)
+    monitor = RecordingMonitor(mocks)
+    settings.ROOT.set(None)  # a fresh program: no outputs or resources left from an earlier run
+    pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=False, monitor=monitor)
+    root = settings.get_root_resource()
+    _sync_await(run_pulumi_func(program))
+    outputs = _sync_await(pulumi.Output.from_input(dict(root.outputs)).future()) if root.outputs else {}
+    resources = sorted(monitor.registrations, key=lambda registration: registration.urn)
+    return Deployment(project=project, stack=stack, resources=resources, outputs=outputs or {})

@@ -1,0 +1,88 @@
+"""Named action sets, each copied from the AWS page it comes from.
+
+Corrections to the AWS samples (see shared/seeds/README.md) are made here, once, and named:
+- ``kms:ReEncrypt`` in the samples' key-users statement is not a KMS action and grants nothing;
+  the real actions are ``kms:ReEncryptFrom``/``kms:ReEncryptTo``, written ``kms:ReEncrypt*``.
+- the retired ``wam:`` actions and the entries that ``ds:*``/``workspaces:*`` already cover are
+  left out of the WorkSpaces administrators' policy.
+"""
+
+from __future__ import annotations
+
+# Key policy, statement 1 ("matches the default AWS KMS key policy"): the account may use IAM
+# policies to control access to the key, so the key can never be locked out.
+# https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
+ACCOUNT_ROOT_ACTION = "kms:*"
+
+# Key policy, statement 2: the principals who manage (but do not use) the key.
+# https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html
+# Note: kms:Create* includes kms:CreateGrant without the kms:GrantIsForAWSResource condition; the
+# KMS default key policy grants administrators the same, so we keep the documented set.
+KEY_ADMINISTRATOR_ACTIONS: tuple[str, ...] = (
+    "kms:Create*",
+    "kms:Describe*",
+    "kms:Enable*",
+    "kms:List*",
+    "kms:Put*",
+    "kms:Update*",
+    "kms:Revoke*",
+    "kms:Disable*",
+    "kms:Get*",
+    "kms:Delete*",
+)
+
+# Key policy, statement 3: the principals who use the key (WorkSpaces administrators, Part 1).
+# https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html
+# Correction: the sample's "kms:ReEncrypt" is not an action; "kms:ReEncrypt*" is what it meant.
+KEY_USER_ACTIONS: tuple[str, ...] = (
+    "kms:Encrypt",
+    "kms:Decrypt",
+    "kms:ReEncrypt*",
+    "kms:GenerateDataKey*",
+    "kms:DescribeKey",
+)
+
+# Key policy, statement 4: key users may let AWS services (WorkSpaces, EBS) hold grants on the key,
+# and only AWS services: see GRANT_IS_FOR_AWS_RESOURCE.
+# https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html
+KEY_USER_GRANT_ACTIONS: tuple[str, ...] = (
+    "kms:CreateGrant",
+    "kms:ListGrants",
+    "kms:RevokeGrant",
+)
+
+# The condition that limits grants to those an AWS service creates on a principal's behalf.
+# https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/EBSEncryption.html (least privilege)
+GRANT_IS_FOR_AWS_RESOURCE: dict[str, dict[str, str]] = {"Bool": {"kms:GrantIsForAWSResource": "true"}}
+
+# IAM policy for WorkSpaces administrators: access to WorkSpaces and Directory Service (Part 2).
+# https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html
+# Correction: without the retired wam: actions and without entries that the wildcards already grant.
+WORKSPACES_ADMINISTRATOR_ACTIONS: tuple[str, ...] = (
+    "ds:*",
+    "workspaces:*",
+)
+
+# IAM policy for WorkSpaces administrators, key-scoped variant: create grants on this key only.
+# https://docs.aws.amazon.com/kms/latest/developerguide/services-workspaces.html
+ADMINISTRATOR_GRANT_ACTION = "kms:CreateGrant"
+
+# Only the console needs these, to list the keys an administrator may pick; "if your WorkSpaces
+# administrators use only the Amazon WorkSpaces API (not the console), you can omit" them.
+# https://docs.aws.amazon.com/kms/latest/developerguide/services-workspaces.html
+CONSOLE_KEY_LISTING_ACTIONS: tuple[str, ...] = (
+    "kms:ListAliases",
+    "kms:ListKeys",
+)
+
+# Trust policy of workspaces_DefaultRole: the WorkSpaces service assumes it.
+# https://docs.aws.amazon.com/workspaces/latest/adminguide/workspaces-access-control.html
+WORKSPACES_SERVICE_PRINCIPAL = "workspaces.amazonaws.com"
+ASSUME_ROLE_ACTION = "sts:AssumeRole"
+
+# AWS managed policies attached to workspaces_DefaultRole.
+# https://docs.aws.amazon.com/workspaces/latest/adminguide/workspaces-access-control.html
+DEFAULT_ROLE_MANAGED_POLICIES: tuple[str, ...] = (
+    "AmazonWorkSpacesServiceAccess",
+    "AmazonWorkSpacesSelfServiceAccess",
+)

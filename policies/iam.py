@@ -1,0 +1,80 @@
+"""IAM policy documents for WorkSpaces administrators and workspaces_DefaultRole, as pure functions."""
+
+from __future__ import annotations
+
+from . import actions
+from .key_policy import POLICY_VERSION
+
+SID_WORKSPACES_ADMINISTRATION = "WorkSpacesAndDirectoryServiceAccess"
+SID_CREATE_GRANTS_ON_KEY = "CreateGrantsOnTheWorkSpacesKeyForAWSResources"
+SID_CONSOLE_KEY_LISTING = "ListKeysAndAliasesInTheConsole"
+
+
+def workspaces_administrator_policy() -> dict:
+    """WorkSpaces and Directory Service access for the people who launch WorkSpaces.
+
+    Source: "Encrypted WorkSpaces", Part 2, sample IAM policy
+    (https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html), without the
+    retired ``wam:`` actions and the entries that ``ds:*`` and ``workspaces:*`` already grant.
+    ``Resource: *`` is AWS's design for this policy.
+    """
+    return {
+        "Version": POLICY_VERSION,
+        "Statement": [
+            {
+                "Sid": SID_WORKSPACES_ADMINISTRATION,
+                "Effect": "Allow",
+                "Action": list(actions.WORKSPACES_ADMINISTRATOR_ACTIONS),
+                "Resource": "*",
+            }
+        ],
+    }
+
+
+def key_grant_policy(*, key_arn: str, console_access: bool) -> dict:
+    """KMS permissions for WorkSpaces administrators, scoped to the one key.
+
+    Source: "How Amazon WorkSpaces uses AWS KMS", Part 2
+    (https://docs.aws.amazon.com/kms/latest/developerguide/services-workspaces.html): kms:CreateGrant
+    on the key ARN, plus kms:ListAliases/kms:ListKeys on ``*`` for console users only. Correction: the
+    grant statement carries the kms:GrantIsForAWSResource condition, the least-privilege form of
+    kms:CreateGrant in "Amazon EBS encryption".
+    """
+    if not key_arn.startswith("arn:") or ":key/" not in key_arn:
+        raise ValueError(f"key_arn must be a KMS key ARN, not an alias or id: {key_arn!r}")
+    statements: list[dict] = [
+        {
+            "Sid": SID_CREATE_GRANTS_ON_KEY,
+            "Effect": "Allow",
+            "Action": actions.ADMINISTRATOR_GRANT_ACTION,
+            "Resource": key_arn,
+            "Condition": actions.GRANT_IS_FOR_AWS_RESOURCE,
+        }
+    ]
+    if console_access:
+        statements.append(
+            {
+                "Sid": SID_CONSOLE_KEY_LISTING,
+                "Effect": "Allow",
+                "Action": list(actions.CONSOLE_KEY_LISTING_ACTIONS),
+                "Resource": "*",
+            }
+        )
+    return {"Version": POLICY_VERSION, "Statement": statements}
+
+
+def workspaces_default_role_trust_policy() -> dict:
+    """Trust policy of workspaces_DefaultRole: the WorkSpaces service may assume it.
+
+    Source: https://docs.aws.amazon.com/workspaces/latest/adminguide/workspaces-access-control.html
+    """
+    return {
+        "Version": POLICY_VERSION,
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": {"Service": actions.WORKSPACES_SERVICE_PRINCIPAL},
+                "Action": actions.ASSUME_ROLE_ACTION,
+            }
+        ],
+    }
