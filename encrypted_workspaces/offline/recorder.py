@@ -23,6 +23,9 @@ class Registration:
     custom: bool
     inputs: dict[str, Any]
     options: dict[str, Any] = field(default_factory=dict)
+    # What the engine answered: the resource's output properties (inputs plus computed ARNs, ids).
+    # Policy rules read these, as CrossGuard's stack policies read a resource's outputs.
+    state: dict[str, Any] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -37,16 +40,17 @@ class Registration:
 
 
 class _InputsTap(Mocks):
-    """Passes calls through to the real mocks and keeps the inputs the monitor just deserialized,
-    so the recorder does not deserialize them a second time."""
+    """Passes calls through to the real mocks and keeps the inputs the monitor just deserialized and
+    the state the mocks answered, so the recorder does not deserialize anything a second time."""
 
     def __init__(self, inner: Mocks):
         self.inner = inner
         self.local = threading.local()
 
     def new_resource(self, args):
-        self.local.inputs = args.inputs
-        return self.inner.new_resource(args)
+        resource_id, state = self.inner.new_resource(args)
+        self.local.inputs, self.local.state = args.inputs, state
+        return resource_id, state
 
     def call(self, args):
         return self.inner.call(args)
@@ -64,6 +68,7 @@ class RecordingMonitor(MockMonitor):
     def RegisterResource(self, request):  # noqa: N802 (the gRPC method name)
         response = super().RegisterResource(request)
         inputs = self._tap.local.__dict__.pop("inputs", {})
+        state = self._tap.local.__dict__.pop("state", {})
         implicit = {urn for deps in request.propertyDependencies.values() for urn in deps.urns}
         timeouts = request.customTimeouts
         options = {
@@ -90,6 +95,7 @@ class RecordingMonitor(MockMonitor):
             custom=bool(request.custom),
             inputs=inputs,
             options=options,
+            state=state,
         )
         with self._lock:
             self.registrations.append(registration)
