@@ -318,13 +318,22 @@ def _volume_sizes_valid(properties: WorkspaceProperties) -> bool:
     return properties.compute_type_name in _GRAPHICS and (root, user) == (100, 100)
 
 
+# Each WorkSpace check names the fields it reads: a user's problem is reported only where the user
+# set one of them, or where the defaults do not have the same problem (then it is the user's own).
+_ENCRYPTION_FIELDS = frozenset({"root_volume_encryption_enabled", "user_volume_encryption_enabled"})
+_VOLUME_FIELDS = frozenset({"root_volume_size_gib", "user_volume_size_gib"})
+_AUTO_STOP_FIELDS = frozenset({"running_mode", "running_mode_auto_stop_timeout_in_minutes"})
+
+
 def _workspace_problems(
     path: str, properties: WorkspaceProperties, explicit: set[str]
-) -> list[tuple[str, str]]:
+) -> list[tuple[frozenset[str], str, str]]:
+    """(fields read, key path, message) for each problem of one WorkSpace's resolved settings."""
     problems = []
     if not (properties.root_volume_encryption_enabled or properties.user_volume_encryption_enabled):
         problems.append(
             (
+                _ENCRYPTION_FIELDS,
                 path,
                 "a WorkSpace must encrypt its root volume, its user volume or both: encryption can never be "
                 "added to an existing WorkSpace (got rootVolumeEncryptionEnabled and "
@@ -334,6 +343,7 @@ def _workspace_problems(
     if not _volume_sizes_valid(properties):
         problems.append(
             (
+                _VOLUME_FIELDS,
                 f"{path}.rootVolumeSizeGib",
                 f"volume sizes must be {VOLUME_SIZES_ALLOWED} (got root {properties.root_volume_size_gib}, "
                 f"user {properties.user_volume_size_gib}, compute type {properties.compute_type_name})",
@@ -342,6 +352,7 @@ def _workspace_problems(
     if properties.running_mode == "ALWAYS_ON" and "running_mode_auto_stop_timeout_in_minutes" in explicit:
         problems.append(
             (
+                _AUTO_STOP_FIELDS,
                 f"{path}.runningModeAutoStopTimeoutInMinutes",
                 "applies to runningMode AUTO_STOP only; remove it or set runningMode: AUTO_STOP "
                 f"(got {properties.running_mode_auto_stop_timeout_in_minutes} with ALWAYS_ON)",
@@ -362,11 +373,11 @@ def cross_field_problems(args: EncryptedWorkspacesArgs) -> list[tuple[str, str]]
             )
         )
     workspaces = args.workspaces
-    problems += _workspace_problems(
+    default_problems = _workspace_problems(
         "workspaces.defaults", workspaces.defaults, workspaces.defaults.model_fields_set
     )
-    # A user who inherits a bad default is reported once, at the default.
-    default_messages = {message for _, message in _workspace_problems("", workspaces.defaults, set())}
+    problems += [(where, message) for _, where, message in default_problems]
+    inherited_checks = {fields for fields, _, _ in default_problems}
     seen: dict[str, str] = {}
     for user in sorted(workspaces.users):
         path = f"workspaces.users.{user}"
@@ -385,14 +396,14 @@ def cross_field_problems(args: EncryptedWorkspacesArgs) -> list[tuple[str, str]]
             )
             continue
         seen[normalized] = user
-        overrides = workspaces.users[user]
-        if overrides.model_fields_set:
-            resolved = workspaces.properties_for(user)
-            problems += [
-                (where, message)
-                for where, message in _workspace_problems(path, resolved, overrides.model_fields_set)
-                if message not in default_messages
-            ]
+        overrides = workspaces.users[user].model_fields_set
+        problems += [
+            (where, message)
+            for fields, where, message in _workspace_problems(
+                path, workspaces.properties_for(user), overrides
+            )
+            if fields not in inherited_checks or fields & overrides
+        ]
     root_encrypted = any(
         workspaces.properties_for(user).root_volume_encryption_enabled for user in workspaces.users
     )

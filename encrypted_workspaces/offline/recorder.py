@@ -23,9 +23,10 @@ class Registration:
     custom: bool
     inputs: dict[str, Any]
     options: dict[str, Any] = field(default_factory=dict)
-    # What the engine answered: the resource's output properties (inputs plus computed ARNs, ids).
+    # What the engine answered: the resource's id and output properties (inputs plus computed ARNs, ids).
     # Policy rules read these, as CrossGuard's stack policies read a resource's outputs.
     state: dict[str, Any] = field(default_factory=dict)
+    id: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -96,6 +97,7 @@ class RecordingMonitor(MockMonitor):
             inputs=inputs,
             options=options,
             state=state,
+            id=response.id,
         )
         with self._lock:
             self.registrations.append(registration)

@@ -1,0 +1,100 @@
+"""Policy linting: parliament's findings plus a check that every action exists (policy_sentry).
+
+Needs the ``lint`` extra (parliament, policy-sentry); imported only by the plan command and tests.
+"""
+
+from __future__ import annotations
+
+import copy
+import fnmatch
+import functools
+import json
+from dataclasses import dataclass
+
+# Findings we accept, and why (DESIGN.md, invariants): a key policy's "Resource": "*" means "this
+# key", and AWS designed the WorkSpaces administrators' policy to be *-scoped.
+ACCEPTED_ISSUES: frozenset[str] = frozenset({"RESOURCE_STAR"})
+SEVERITY_ORDER = ("LOW", "MEDIUM", "HIGH", "CRITICAL")
+UNKNOWN_ACTION = "UNKNOWN_ACTION_IN_POLICY_SENTRY"
+
+# Which kind of document each is, for linting: identity policies are linted as they are; resource
+# policies as statements on the resource they are attached to.
+IDENTITY, KEY_POLICY, TRUST_POLICY = "identity", "key", "trust"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    document: str
+    issue: str
+    severity: str
+    detail: str
+
+    @property
+    def accepted(self) -> bool:
+        return self.issue in ACCEPTED_ISSUES
+
+    def at_least(self, severity: str) -> bool:
+        return SEVERITY_ORDER.index(self.severity) >= SEVERITY_ORDER.index(severity)
+
+    def line(self, width: int = 160) -> str:
+        text = f"{self.severity:<8} {self.issue:<32} {self.document}: {self.detail}"
+        return text if len(text) <= width else text[: width - 3] + "..."
+
+
+@functools.lru_cache(maxsize=1)
+def _known_actions() -> frozenset[str]:
+    from policy_sentry.querying.all import get_all_actions
+
+    return frozenset(action.lower() for action in get_all_actions())
+
+
+def _actions_of(statement: dict) -> list[str]:
+    listed = statement.get("Action", statement.get("NotAction", []))
+    return [listed] if isinstance(listed, str) else list(listed)
+
+
+def unknown_actions(document: dict) -> list[str]:
+    """Actions (or wildcard patterns) that name no action in policy_sentry's database."""
+    known = _known_actions()
+    missing = []
+    for statement in document.get("Statement", []):
+        for action in _actions_of(statement):
+            pattern = action.lower()
+            exists = fnmatch.filter(known, pattern) if any(c in pattern for c in "*?") else pattern in known
+            if not exists and action not in missing:
+                missing.append(action)
+    return missing
+
+
+def _as_parliament_sees_it(document: dict, kind: str, attached_to: str | None) -> dict:
+    if kind != TRUST_POLICY:
+        return document
+    # IAM forbids "Resource" in a trust policy: its resource is the role it is attached to. Parliament
+    # (identity-policy minded) would call the statement MALFORMED, so lint it on the role's ARN.
+    if not attached_to:
+        raise ValueError("a trust policy is linted on the ARN of its role: pass attached_to")
+    linted = copy.deepcopy(document)
+    for statement in linted["Statement"]:
+        statement.setdefault("Resource", attached_to)
+    return linted
+
+
+def lint_policy(
+    name: str, document: dict, *, kind: str = IDENTITY, attached_to: str | None = None
+) -> list[Finding]:
+    """Every finding for one policy document, the accepted ones included (see ``Finding.accepted``)."""
+    from parliament import analyze_policy_string, enhance_finding
+
+    analysed = analyze_policy_string(json.dumps(_as_parliament_sees_it(document, kind, attached_to)))
+    findings = set()
+    for raw in analysed.findings:
+        finding = enhance_finding(raw)
+        detail = (
+            finding.detail if isinstance(finding.detail, str) else json.dumps(finding.detail, sort_keys=True)
+        )
+        findings.add(Finding(name, finding.issue, finding.severity, detail))
+    for action in unknown_actions(document):
+        findings.add(
+            Finding(name, UNKNOWN_ACTION, "HIGH", f"{action} names no action in policy_sentry's database")
+        )
+    return sorted(findings)

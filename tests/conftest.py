@@ -1,0 +1,56 @@
+"""Shared fixtures: a valid config and a fresh offline run of the stack program per test."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from encrypted_workspaces.offline.runner import Deployment, simulate
+
+ACCOUNT_ID = "123456789012"
+REGION = "eu-west-1"
+
+
+def valid_namespace() -> dict[str, Any]:
+    """A valid ``encrypted-workspaces:*`` namespace, camelCase as in a stack file."""
+    return copy.deepcopy(
+        {
+            "tags": {"team": "end-user-computing"},
+            "key": {
+                "alias": "alias/workspaces-test",
+                "administrators": ["arn:aws:iam::123456789012:role/KeyAdministrators"],
+            },
+            "administrators": {
+                "principals": ["arn:aws:iam::123456789012:role/WorkSpacesAdministrators"],
+                "consoleAccess": True,
+            },
+            "directory": {
+                "directoryId": "d-1234567890",
+                "subnetIds": ["subnet-0123456789abcdef0", "subnet-0fedcba987654321a"],
+            },
+            "workspaces": {
+                "defaults": {"bundleId": "wsb-bh8rsxt14"},
+                "users": {"alice": {}, "bob": {"computeTypeName": "PERFORMANCE", "runningMode": "ALWAYS_ON"}},
+                "protect": False,
+            },
+        }
+    )
+
+
+def flat_config(namespace: dict[str, Any], region: str = REGION) -> dict[str, Any]:
+    """A flat Pulumi config, as the CLI would pass it, from a namespace dict."""
+    config: dict[str, Any] = {"aws:region": region, "aws:allowedAccountIds": [ACCOUNT_ID]}
+    config.update({f"encrypted-workspaces:{key}": value for key, value in namespace.items()})
+    return config
+
+
+def deploy(namespace: dict[str, Any], *, stack: str = "test", region: str = REGION) -> Deployment:
+    """Run the project's own __main__.py under the offline engine with this config."""
+    return simulate(stack=stack, config=flat_config(namespace, region), account_id=ACCOUNT_ID, region=region)
+
+
+@pytest.fixture
+def namespace() -> dict[str, Any]:
+    return valid_namespace()
