@@ -20,5 +20,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
+plan: $(STAMP)
+	$(BIN)/encrypted-workspaces plan --stack dev
+
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache *.egg-info

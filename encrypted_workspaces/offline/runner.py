@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import runpy
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,9 +36,21 @@ class Deployment:
         return next(r for r in self.resources if r.name == name)
 
 
-def run_stack_program() -> None:
-    """The project's own ``__main__.py``: one code path with ``pulumi up``."""
-    runpy.run_path(str(STACK_PROGRAM), run_name="__main__")
+def stack_program(path: Path = STACK_PROGRAM) -> Callable[[], None]:
+    """A project's ``__main__.py`` run as Pulumi runs it: its directory first on ``sys.path``."""
+
+    def run() -> None:
+        sys.path.insert(0, str(path.parent))
+        try:
+            runpy.run_path(str(path), run_name="__main__")
+        finally:
+            sys.path.remove(str(path.parent))
+
+    return run
+
+
+# The project's own program: one code path with ``pulumi up``.
+run_stack_program = stack_program()
 
 
 def simulate(

@@ -1,0 +1,145 @@
+"""The ``encrypted-workspaces`` command.
+
+``encrypted-workspaces plan [--stack NAME | --config FILE] [--out DIR]`` renders a stack's whole
+deployment offline (DESIGN.md, "Plan contract"). Exit codes: 0 all is well; 1 any other failure (one
+line); 2 invalid config (one line per problem, nothing left in DIR); 3 a policy finding of MEDIUM or
+higher.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+EXIT_OK, EXIT_FAILURE, EXIT_CONFIG, EXIT_FINDINGS = 0, 1, 2, 3
+BLOCKING_SEVERITY = "MEDIUM"
+PLAN_FILE, POLICIES_DIR = "plan.json", "policies"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="encrypted-workspaces", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    plan = commands.add_parser("plan", help="render a stack's whole deployment offline, for review")
+    source = plan.add_mutually_exclusive_group()
+    source.add_argument(
+        "--stack", help="stack name: reads <stackConfigDir>/Pulumi.<NAME>.yaml (default: dev)"
+    )
+    source.add_argument("--config", type=Path, help="a stack file anywhere")
+    plan.add_argument("--out", type=Path, help="output directory (default: build/plan/<stack>)")
+    plan.add_argument(
+        "--project-dir",
+        type=Path,
+        help="the Pulumi project whose __main__.py and Pulumi.yaml to use (default: this project)",
+    )
+    return parser
+
+
+def _remove_plan_outputs(directory: Path) -> None:
+    """A failed plan leaves nothing in DIR: no stale plan that a reviewer could take for this one."""
+    (directory / PLAN_FILE).unlink(missing_ok=True)
+    shutil.rmtree(directory / POLICIES_DIR, ignore_errors=True)
+    if directory.is_dir() and not any(directory.iterdir()):
+        directory.rmdir()
+
+
+def _install(staging: Path, directory: Path) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    _remove_plan_outputs(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    (staging / PLAN_FILE).replace(directory / PLAN_FILE)
+    (staging / POLICIES_DIR).replace(directory / POLICIES_DIR)
+
+
+def plan(args: argparse.Namespace) -> int:
+    from encrypted_workspaces.components.config import ConfigError
+    from encrypted_workspaces.offline.runner import PROJECT_ROOT, simulate, stack_program
+    from encrypted_workspaces.plan.stackfile import project_name, read_stack_file
+
+    project_dir = args.project_dir or PROJECT_ROOT
+    project_file = project_dir / "Pulumi.yaml"
+    project = project_name(project_file)
+    if args.config:
+        stack_path, stack = args.config, None
+    else:
+        import yaml
+
+        config_dir = yaml.safe_load(project_file.read_text()).get("stackConfigDir", ".")
+        stack = args.stack or "dev"
+        stack_path = project_dir / config_dir / f"Pulumi.{stack}.yaml"
+    if not stack_path.is_file():
+        known = sorted(p.name for p in stack_path.parent.glob("Pulumi.*.yaml"))
+        print(
+            f"encrypted-workspaces plan: no stack file {stack_path} (found: {', '.join(known) or 'none'})",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+
+    try:
+        stack_file = read_stack_file(stack_path, project, stack)
+    except ConfigError as error:
+        out_dir = args.out or Path("build/plan") / (stack or stack_path.stem)
+        _remove_plan_outputs(out_dir)
+        print(str(error), file=sys.stderr)
+        return EXIT_CONFIG
+    out_dir = args.out or Path("build/plan") / stack_file.stack
+    try:
+        deployment = simulate(
+            stack_program(project_dir / "__main__.py"),
+            project=project,
+            stack=stack_file.stack,
+            config=stack_file.config,
+            account_id=stack_file.account_id,
+            region=stack_file.region,
+        )
+    except ConfigError as error:
+        _remove_plan_outputs(out_dir)
+        print(str(error), file=sys.stderr)
+        return EXIT_CONFIG
+    # The Pulumi objects of the run are garbage now; free them before the linters load their databases.
+    gc.collect()
+
+    from encrypted_workspaces.plan.documents import lint_documents, policy_documents
+    from encrypted_workspaces.plan.render import write_plan_json, write_policy_files, write_summary
+
+    documents = policy_documents(deployment.resources)
+    findings = lint_documents(documents)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out_dir.parent, prefix=f".{out_dir.name}.") as staging_name:
+        staging = Path(staging_name)
+        write_plan_json(deployment, staging / PLAN_FILE)
+        write_policy_files(documents, staging / POLICIES_DIR)
+        _install(staging, out_dir)
+    written = [out_dir / PLAN_FILE, *(out_dir / POLICIES_DIR / f"{d.resource_name}.json" for d in documents)]
+    write_summary(
+        sys.stdout,
+        deployment=deployment,
+        region=stack_file.region,
+        account_id=stack_file.account_id,
+        findings=findings,
+        blocking_severity=BLOCKING_SEVERITY,
+        written=written,
+    )
+    blocking = [f for f in findings if not f.accepted and f.at_least(BLOCKING_SEVERITY)]
+    return EXIT_FINDINGS if blocking else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return plan(args)
+    except KeyboardInterrupt:
+        return EXIT_FAILURE
+    except Exception as error:  # noqa: BLE001 - the contract: any other failure is one clear line
+        print(
+            f"encrypted-workspaces {args.command}: {type(error).__name__}: {error}".splitlines()[0],
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

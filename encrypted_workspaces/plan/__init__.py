@@ -1,0 +1,1 @@
+"""``encrypted-workspaces plan``: a stack's whole deployment, rendered offline for review."""
