@@ -63,8 +63,8 @@ class RecordingMonitor(MockMonitor):
     def __init__(self, mocks: Mocks):
         self._tap = _InputsTap(mocks)
         super().__init__(self._tap)
+        # Registrations arrive on executor threads; list.append is atomic under the GIL.
         self.registrations: list[Registration] = []
-        self._lock = threading.Lock()
 
     def RegisterResource(self, request):  # noqa: N802 (the gRPC method name)
         response = super().RegisterResource(request)
@@ -99,6 +99,5 @@ class RecordingMonitor(MockMonitor):
             state=state,
             id=response.id,
         )
-        with self._lock:
-            self.registrations.append(registration)
+        self.registrations.append(registration)
         return response

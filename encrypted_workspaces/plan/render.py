@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
+import orjson
+
 from encrypted_workspaces.offline.recorder import Registration
 from encrypted_workspaces.offline.runner import Deployment
 from encrypted_workspaces.policies.lint import Finding
@@ -36,19 +38,18 @@ def _resource_json(resource: Registration) -> dict[str, Any]:
 
 
 def write_plan_json(deployment: Deployment, path: Path) -> None:
-    """plan.json as the contract shapes it, streamed one resource at a time (plans can be large)."""
-    with path.open("w", encoding="utf-8") as out:
-        out.write("{\n")
-        out.write(f'  "project": {json.dumps(deployment.project)},\n')
-        out.write(f'  "stack": {json.dumps(deployment.stack)},\n')
-        out.write('  "resources": [')
-        for index, resource in enumerate(deployment.resources):
-            out.write("," if index else "")
-            out.write("\n    " + json.dumps(_resource_json(resource), indent=2).replace("\n", "\n    "))
-        out.write("\n  ],\n")
-        outputs = json.dumps(canonical(deployment.outputs), indent=2).replace("\n", "\n  ")
-        out.write(f'  "outputs": {outputs}\n')
-        out.write("}\n")
+    """plan.json as the contract shapes it: contract key order, sorted inputs and outputs, 2-space indent.
+
+    orjson, because the standard encoder falls back to pure Python when indenting, which is most of
+    the cost of writing a plan with thousands of WorkSpaces.
+    """
+    document = {
+        "project": deployment.project,
+        "stack": deployment.stack,
+        "resources": [_resource_json(resource) for resource in deployment.resources],
+        "outputs": canonical(deployment.outputs),
+    }
+    path.write_bytes(orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
 
 
 def write_policy_files(documents: Iterable[PolicyDocument], directory: Path) -> list[Path]:

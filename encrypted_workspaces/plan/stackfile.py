@@ -13,6 +13,8 @@ from encrypted_workspaces.components.config import NAMESPACE, ConfigError, names
 
 # What plan shows in place of a `secure:` value: it has no key to decrypt it, and needs none.
 SECRET_PLACEHOLDER = "[secret]"
+# libyaml's loader when PyYAML has it: a stack with thousands of users parses ~10x faster.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _REGION = re.compile(r"[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d")
 _ACCOUNT_ID = re.compile(r"\d{12}")
 
@@ -28,7 +30,7 @@ class StackFile:
 
 
 def project_name(project_file: Path) -> str:
-    return yaml.safe_load(project_file.read_text())["name"]
+    return yaml.load(project_file.read_text(), Loader=YAML_LOADER)["name"]
 
 
 def stack_name_of(path: Path) -> str:
@@ -52,12 +54,12 @@ def _without_secrets(value: Any) -> Any:
 def read_stack_file(path: Path, project: str, stack: str | None = None) -> StackFile:
     """Flat config from a stack file: keys without a namespace belong to the project, as in Pulumi.
 
-    Checks what plan needs (region, account) and the project namespace together, so that every
-    problem is reported at once. Raises ConfigError: one line per problem, each starting with a file
+    Checks what plan needs (region, account); if that fails, the project namespace too, so that
+    every problem is reported at once. Raises ConfigError: one line per problem, each starting with a file
     or key path.
     """
     try:
-        document = yaml.safe_load(path.read_text()) or {}
+        document = yaml.load(path.read_text(), Loader=YAML_LOADER) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -79,7 +81,9 @@ def read_stack_file(path: Path, project: str, stack: str | None = None) -> Stack
             "aws:allowedAccountIds: must list the one 12-digit account the stack deploys to; plan takes the "
             f"account id from here (got {accounts!r})"
         )
-    if project == NAMESPACE:  # another project's program validates its own config
+    # The program validates the namespace itself when it runs; here only to report every problem at
+    # once when plan stops before running it. Another project's program validates its own config.
+    if problems and project == NAMESPACE:
         try:
             validate_args(namespace_values(config))
         except ConfigError as error:
