@@ -63,8 +63,12 @@ def stack_document(users: int) -> dict:
     }
 
 
-def floor(users: int) -> None:
-    """The floor program (runs in its own process)."""
+def floor(users: int, gc_as_plan: bool = False) -> None:
+    """The floor program (runs in its own process).
+
+    ``gc_as_plan``: the same program with the GC settings plan uses (no cyclic collection during the
+    run, none at exit), to show plan's overhead like for like as well as against the defined floor.
+    """
     import pulumi
     import pulumi_aws as aws
     from pulumi.runtime.stack import run_pulumi_func
@@ -111,7 +115,16 @@ def floor(users: int) -> None:
             )
 
     pulumi.runtime.set_mocks(Echo(), project="floor", stack="floor", preview=False)
-    _sync_await(run_pulumi_func(program))
+    if not gc_as_plan:
+        _sync_await(run_pulumi_func(program))
+        return
+    import gc
+
+    from encrypted_workspaces.offline.runner import cyclic_gc_paused
+
+    with cyclic_gc_paused():
+        _sync_await(run_pulumi_func(program))
+    gc.freeze()
 
 
 def measure(command: list[str]) -> tuple[float, float]:
@@ -141,10 +154,15 @@ def run_size(users: int, repeat: int, workdir: Path) -> dict[str, tuple[float, f
         str(workdir / f"plan{users}"),
     ]
     floor_command = [sys.executable, str(Path(__file__).resolve()), "--floor", str(users)]
-    results: dict[str, list[tuple[float, float]]] = {"floor": [], "plan": []}
-    for _ in range(repeat):  # interleaved, so drift on the machine hits both alike
-        results["floor"].append(measure(floor_command))
-        results["plan"].append(measure(plan_command))
+    commands = {
+        "floor": floor_command,
+        "floor, GC as plan": [*floor_command, "--gc-as-plan"],
+        "plan": plan_command,
+    }
+    results: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(repeat):  # interleaved, so drift on the machine hits all alike
+        for name, command in commands.items():
+            results[name].append(measure(command))
     # Best time and lowest peak of the repeats: the least noisy estimate of each.
     return {name: (min(t for t, _ in runs), min(m for _, m in runs)) for name, runs in results.items()}
 
@@ -155,20 +173,37 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=500, help="the smaller size for per-user cost")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--floor", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--gc-as-plan", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.floor is not None:
-        floor(args.floor)
+        floor(args.floor, args.gc_as_plan)
         return
 
     with tempfile.TemporaryDirectory() as name:
         workdir = Path(name)
         sizes = {size: run_size(size, args.repeat, workdir) for size in (args.small, args.users)}
-    header = ("users", "floor s", "plan s", "time x", "floor MiB", "plan MiB", "mem x", "plan ms/user")
+    header = (
+        "users",
+        "floor s",
+        "plan s",
+        "time x",
+        "floor MiB",
+        "plan MiB",
+        "mem x",
+        "plan ms/user",
+        "x GC as plan",
+    )
     print("  ".join(header))
     for size, result in sizes.items():
         (floor_s, floor_mib), (plan_s, plan_mib) = result["floor"], result["plan"]
+        like_for_like = plan_s / result["floor, GC as plan"][0]
         cells = (size, f"{floor_s:.2f}", f"{plan_s:.2f}", f"{plan_s / floor_s:.2f}", f"{floor_mib:.0f}")
-        cells += (f"{plan_mib:.0f}", f"{plan_mib / floor_mib:.2f}", f"{1000 * plan_s / size:.2f}")
+        cells += (
+            f"{plan_mib:.0f}",
+            f"{plan_mib / floor_mib:.2f}",
+            f"{1000 * plan_s / size:.2f}",
+            f"{like_for_like:.2f}",
+        )
         print("  ".join(f"{cell:>{len(title)}}" for cell, title in zip(cells, header, strict=True)))
     per_user = {
         name: (sizes[args.users][name][0] / args.users) / (sizes[args.small][name][0] / args.small)
@@ -176,6 +211,7 @@ def main() -> None:
     }
     growth = f"plan x{per_user['plan']:.2f}, floor x{per_user['floor']:.2f}"
     print(f"per-user cost from {args.small} to {args.users} users: {growth}")
+    print("time x, mem x: plan / floor; x GC as plan: plan's time / the floor's with plan's GC settings")
 
 
 if __name__ == "__main__":

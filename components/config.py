@@ -22,6 +22,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
 )
 from pydantic.alias_generators import to_camel
@@ -284,6 +285,10 @@ class WorkspacesConfig(_Model):
 class EncryptedWorkspacesArgs(_Model):
     """Everything the component needs: the ``encrypted-workspaces:*`` config namespace."""
 
+    # Set by validate_args once the checks across fields have passed: the model is frozen, so the
+    # stack program and the component do not check the same thousands of users twice.
+    _checked: bool = PrivateAttr(default=False)
+
     # On every taggable resource.
     tags: Tags = {}
     key: KeyConfig
@@ -379,6 +384,7 @@ def cross_field_problems(args: EncryptedWorkspacesArgs) -> list[tuple[str, str]]
     problems += [(where, message) for _, where, message in default_problems]
     inherited_checks = {fields for fields, _, _ in default_problems}
     seen: dict[str, str] = {}
+    root_encrypted = False
     for user in sorted(workspaces.users):
         path = f"workspaces.users.{user}"
         try:
@@ -496,6 +502,8 @@ def validate_args(raw: Mapping[str, Any] | EncryptedWorkspacesArgs) -> Encrypted
     """Validate the ``encrypted-workspaces:*`` namespace; raise ConfigError with every problem."""
     prefix = f"{NAMESPACE}:"
     if isinstance(raw, EncryptedWorkspacesArgs):
+        if raw._checked:
+            return raw
         args = raw
     else:
         try:
@@ -507,6 +515,7 @@ def validate_args(raw: Mapping[str, Any] | EncryptedWorkspacesArgs) -> Encrypted
     problems = [f"{prefix}{path}: {message}" for path, message in cross_field_problems(args)]
     if problems:
         raise ConfigError(problems)
+    args._checked = True
     return args
 
 

@@ -99,8 +99,9 @@ def plan(args: argparse.Namespace) -> int:
         _remove_plan_outputs(out_dir)
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
-    # The Pulumi objects of the run are garbage now; free them before the linters load their databases.
-    gc.collect()
+    # The deployment lives until the process ends: freeze it, so that the collections the linters'
+    # databases trigger scan only new objects, not the whole deployment again and again.
+    gc.freeze()
 
     from encrypted_workspaces.plan.documents import lint_documents, policy_documents
     from encrypted_workspaces.plan.render import write_plan_json, write_policy_files, write_summary
@@ -141,5 +142,16 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILURE
 
 
+def console_main() -> None:
+    """The console script: ``main``, then exit without a final collection over the whole deployment.
+
+    The interpreter's shutdown collection rescans every object the run created (2.5 s at 5,000
+    WorkSpaces); frozen objects are skipped. Output is flushed and atexit handlers run as usual.
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    console_main()

@@ -388,3 +388,14 @@ def test_config_is_not_mutated_by_validation():
     before = copy.deepcopy(config)
     validate_args(config)
     assert config == before
+
+
+def test_a_model_built_in_python_still_gets_the_checks_across_fields():
+    config = valid_namespace()
+    config["workspaces"]["users"] = {"alice": {}, "ALICE": {}}
+    args = EncryptedWorkspacesArgs.model_validate(config)  # pydantic alone accepts it
+    with pytest.raises(ConfigError, match="are the same user"):
+        validate_args(args)
+    ok = EncryptedWorkspacesArgs.model_validate(valid_namespace())
+    assert validate_args(ok) is ok
+    assert validate_args(ok) is ok  # checked once, then returned as it is

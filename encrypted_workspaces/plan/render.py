@@ -21,12 +21,17 @@ OPTION_FLAGS = ("protect", "retainOnDelete")
 
 
 def canonical(value: Any) -> Any:
-    """Sorted keys, and whole numbers as integers (the engine's wire format makes every number a float)."""
-    if isinstance(value, dict):
+    """Sorted keys, and whole numbers as integers (the engine's wire format makes every number a float).
+
+    Sorted because the order in which the engine deserializes a property map is not guaranteed to be
+    the same in two processes. Exact type checks: the engine only produces plain dicts and lists.
+    """
+    kind = type(value)
+    if kind is dict:
         return {key: canonical(value[key]) for key in sorted(value)}
-    if isinstance(value, list):
+    if kind is list:
         return [canonical(item) for item in value]
-    if isinstance(value, float) and value.is_integer():
+    if kind is float and value.is_integer():
         return int(value)
     return value
 
