@@ -3,7 +3,7 @@
 ``encrypted-workspaces plan [--stack NAME | --config FILE] [--out DIR]`` renders a stack's whole
 deployment offline (DESIGN.md, "Plan contract"). Exit codes: 0 all is well; 1 any other failure (one
 line); 2 invalid config (one line per problem, nothing left in DIR); 3 a policy finding of MEDIUM or
-higher.
+higher, or a violation of a mandatory guardrail (the CrossGuard pack's rules).
 """
 
 from __future__ import annotations
@@ -31,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
     source.add_argument("--config", type=Path, help="a stack file anywhere")
     plan.add_argument("--out", type=Path, help="output directory (default: build/plan/<stack>)")
     plan.add_argument(
+        "--policy-config",
+        type=Path,
+        help="guardrail settings: the JSON file given to `pulumi preview --policy-pack-config`",
+    )
+    plan.add_argument(
         "--project-dir",
         type=Path,
         help="the Pulumi project whose __main__.py and Pulumi.yaml to use (default: this project)",
@@ -52,6 +57,28 @@ def _install(staging: Path, directory: Path) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     (staging / PLAN_FILE).replace(directory / PLAN_FILE)
     (staging / POLICIES_DIR).replace(directory / POLICIES_DIR)
+
+
+def _guardrails_config(path: Path | None):
+    """The guardrails' settings from a pack-config file; problems raise ConfigError, keyed by the file."""
+    import json
+
+    from encrypted_workspaces.components.config import ConfigError
+    from encrypted_workspaces.policies.guardrails import PackConfig, PackConfigError
+
+    if path is None:
+        return PackConfig.parse()
+    try:
+        raw = json.loads(path.read_text())
+        if not isinstance(raw, dict):
+            raise ConfigError([f"{path}: a policy pack config is a JSON object of rule names"])
+        return PackConfig.parse(raw)
+    except OSError as error:
+        raise ConfigError([f"{path}: cannot read ({error.strerror})"]) from None
+    except ValueError as error:
+        if isinstance(error, PackConfigError):
+            raise ConfigError([f"{path}: {problem}" for problem in error.problems]) from None
+        raise ConfigError([f"{path}: not valid JSON ({error})"]) from None
 
 
 def plan(args: argparse.Namespace) -> int:
@@ -79,6 +106,7 @@ def plan(args: argparse.Namespace) -> int:
         return EXIT_FAILURE
 
     try:
+        guardrails_config = _guardrails_config(args.policy_config)
         stack_file = read_stack_file(stack_path, project, stack)
     except ConfigError as error:
         out_dir = args.out or Path("build/plan") / (stack or stack_path.stem)
@@ -104,10 +132,17 @@ def plan(args: argparse.Namespace) -> int:
     gc.freeze()
 
     from encrypted_workspaces.plan.documents import lint_documents, policy_documents
-    from encrypted_workspaces.plan.render import write_plan_json, write_policy_files, write_summary
+    from encrypted_workspaces.plan.render import (
+        guardrail_lines,
+        write_plan_json,
+        write_policy_files,
+        write_summary,
+    )
+    from encrypted_workspaces.policies.guardrails import MANDATORY, evaluate, views_from_registrations
 
     documents = policy_documents(deployment.resources)
     findings = lint_documents(documents)
+    violations = evaluate(views_from_registrations(deployment.resources), guardrails_config)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out_dir.parent, prefix=f".{out_dir.name}.") as staging_name:
         staging = Path(staging_name)
@@ -123,9 +158,11 @@ def plan(args: argparse.Namespace) -> int:
         findings=findings,
         blocking_severity=BLOCKING_SEVERITY,
         written=written,
+        extra_sections=[("Guardrails (policies/workspaces-guardrails)", guardrail_lines(violations))],
     )
     blocking = [f for f in findings if not f.accepted and f.at_least(BLOCKING_SEVERITY)]
-    return EXIT_FINDINGS if blocking else EXIT_OK
+    blocking_violations = [v for v in violations if v.enforcement == MANDATORY]
+    return EXIT_FINDINGS if blocking or blocking_violations else EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:

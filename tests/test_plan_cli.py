@@ -284,3 +284,80 @@ def test_a_finding_of_medium_or_higher_exits_3_and_still_writes_the_plan(tmp_pat
     assert "no finding of MEDIUM or higher" not in findings
     assert (tmp_path / "o" / "policies" / "as-printed.json").is_file()
     assert json.loads((tmp_path / "o" / "plan.json").read_text())["project"] == "other-project"
+
+
+BYPASSING_PROGRAM = """
+import pulumi_aws as aws
+
+# WorkSpaces straight through pulumi-aws: no component, no config validation.
+registration = aws.workspaces.Directory(
+    "dir", directory_id="d-1234567890", subnet_ids=["subnet-01234567", "subnet-89abcdef"]
+)
+aws.workspaces.Workspace(
+    "unencrypted", directory_id=registration.id, bundle_id="wsb-bh8rsxt14", user_name="mallory"
+)
+aws.workspaces.Workspace(
+    "alias-keyed",
+    directory_id=registration.id,
+    bundle_id="wsb-bh8rsxt14",
+    user_name="trent",
+    root_volume_encryption_enabled=True,
+    user_volume_encryption_enabled=True,
+    volume_encryption_key="alias/workspaces",
+)
+"""
+
+
+def guardrail_section(out: str) -> list[str]:
+    return out.split("Guardrails (policies/workspaces-guardrails)\n", 1)[1].split("\n\n", 1)[0].splitlines()
+
+
+def test_plan_reports_guardrail_violations_of_a_bypassing_program_and_exits_3(tmp_path, capsys):
+    project = make_project(tmp_path, BYPASSING_PROGRAM)
+    code, out, _ = run_plan(
+        capsys, "--project-dir", str(project), "--stack", "test", "--out", str(tmp_path / "o")
+    )
+    assert code == 3
+    lines = [line.split() for line in guardrail_section(out)]
+    mandatory = {(words[1], words[2].rstrip(":")) for words in lines if words[0] == "mandatory"}
+    assert mandatory == {
+        ("workspaces-volumes-encrypted-with-a-key-arn", "unencrypted"),
+        ("workspaces-volumes-encrypted-with-a-key-arn", "alias-keyed"),
+    }
+    assert any(w[0] == "advisory" and w[1] == "workspaces-create-timeout" for w in lines)
+
+
+def test_policy_config_can_downgrade_a_rule_and_plan_then_exits_0(tmp_path, capsys):
+    project = make_project(tmp_path, BYPASSING_PROGRAM)
+    config = tmp_path / "policy-config.json"
+    config.write_text(json.dumps({"workspaces-volumes-encrypted-with-a-key-arn": "advisory"}))
+    code, out, _ = run_plan(
+        capsys,
+        "--project-dir",
+        str(project),
+        "--stack",
+        "test",
+        "--out",
+        str(tmp_path / "o"),
+        "--policy-config",
+        str(config),
+    )
+    assert code == 0
+    assert all(not line.startswith("mandatory") for line in guardrail_section(out))
+
+
+def test_invalid_policy_config_exits_2_naming_the_file_and_rule(tmp_path, capsys):
+    config = tmp_path / "policy-config.json"
+    config.write_text(json.dumps({"workspaces-kms-key-compliant": {"allowedKey": []}}))
+    code, out, err = run_plan(
+        capsys, "--stack", "dev", "--out", str(tmp_path / "o"), "--policy-config", str(config)
+    )
+    assert (code, out) == (2, "")
+    assert err.startswith(f"{config}: workspaces-kms-key-compliant.allowedKey: ")
+    assert not (tmp_path / "o").exists()
+
+
+def test_the_dev_plan_reports_no_guardrail_violation(tmp_path, capsys):
+    code, out, _ = run_plan(capsys, "--stack", "dev", "--out", str(tmp_path))
+    assert code == 0
+    assert guardrail_section(out) == ["  no violation"]

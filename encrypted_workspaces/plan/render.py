@@ -145,6 +145,12 @@ def findings_lines(findings: list[Finding], blocking_severity: str) -> list[str]
     return lines
 
 
+def guardrail_lines(violations: list) -> list[str]:
+    if not violations:
+        return ["no violation"]
+    return [violation.line() for violation in violations]
+
+
 def write_summary(
     out: TextIO,
     *,
