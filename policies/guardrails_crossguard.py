@@ -58,6 +58,16 @@ def _config_schema(rule: Rule) -> PolicyConfigSchema | None:
     return PolicyConfigSchema(properties=properties) if properties else None
 
 
+def _described(rule: Rule) -> dict[str, Any]:
+    """What CrossGuard shows of a rule, the same for resource and stack policies."""
+    return {
+        "name": rule.name,
+        "description": rule.description,
+        "enforcement_level": _LEVELS[rule.enforcement],
+        "config_schema": _config_schema(rule),
+    }
+
+
 def resource_policy(rule: Rule) -> ResourceValidationPolicy:
     def validate(args: ResourceValidationArgs, report_violation: ReportViolation) -> None:
         view = ResourceView(
@@ -70,13 +80,7 @@ def resource_policy(rule: Rule) -> ResourceValidationPolicy:
         for message in rule.resource_check(view, _rule_config(rule, args.get_config())):
             report_violation(f"{message} ({rule.url})", None)
 
-    return ResourceValidationPolicy(
-        name=rule.name,
-        description=rule.description,
-        enforcement_level=_LEVELS[rule.enforcement],
-        validate=validate,
-        config_schema=_config_schema(rule),
-    )
+    return ResourceValidationPolicy(validate=validate, **_described(rule))
 
 
 def stack_policy(rule: Rule) -> StackValidationPolicy:
@@ -94,13 +98,7 @@ def stack_policy(rule: Rule) -> StackValidationPolicy:
         for urn, message in rule.stack_check(views, _rule_config(rule, args.get_config())):
             report_violation(f"{message} ({rule.url})", urn)
 
-    return StackValidationPolicy(
-        name=rule.name,
-        description=rule.description,
-        enforcement_level=_LEVELS[rule.enforcement],
-        validate=validate,
-        config_schema=_config_schema(rule),
-    )
+    return StackValidationPolicy(validate=validate, **_described(rule))
 
 
 def policies() -> list[ResourceValidationPolicy | StackValidationPolicy]:

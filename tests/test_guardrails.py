@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pulumi
-import pulumi_aws as aws
 import pytest
 import yaml
 
@@ -25,6 +23,7 @@ from encrypted_workspaces.policies.guardrails import (
     views_from_registrations,
 )
 from tests.conftest import ACCOUNT_ID, REGION
+from tests.programs import BYPASSING_PROGRAM
 
 KEY_ARN = f"arn:aws:kms:{REGION}:{ACCOUNT_ID}:key/8ce7b8c6-d145-562d-9b5b-d9594d61751a"
 ADMIN = f"arn:aws:iam::{ACCOUNT_ID}:role/Admins"
@@ -312,28 +311,11 @@ def test_the_projects_stacks_violate_no_rule(stack_file):
     assert evaluate(views_from_registrations(deployment.resources)) == []
 
 
-def bypassing_program():
-    """Registers WorkSpaces straight through pulumi-aws, without the component and its validation."""
-    directory_registration = aws.workspaces.Directory(
-        "dir", directory_id="d-1234567890", subnet_ids=["subnet-01234567", "subnet-89abcdef"]
-    )
-    aws.workspaces.Workspace(
-        "unencrypted", directory_id=directory_registration.id, bundle_id="wsb-bh8rsxt14", user_name="mallory"
-    )
-    aws.workspaces.Workspace(
-        "alias-keyed",
-        directory_id=directory_registration.id,
-        bundle_id="wsb-bh8rsxt14",
-        user_name="trent",
-        root_volume_encryption_enabled=True,
-        user_volume_encryption_enabled=True,
-        volume_encryption_key="alias/aws/workspaces",
-        opts=pulumi.ResourceOptions(custom_timeouts=pulumi.CustomTimeouts(create="90m")),
-    )
-
-
 def test_workspaces_registered_without_the_component_are_reported():
-    deployment = simulate(bypassing_program, stack="s", config={}, account_id=ACCOUNT_ID, region=REGION)
+    program = compile(BYPASSING_PROGRAM, "bypassing_program", "exec")
+    deployment = simulate(
+        lambda: exec(program, {}), stack="s", config={}, account_id=ACCOUNT_ID, region=REGION
+    )
     found = {
         (v.rule, v.enforcement, v.urn.rsplit("::", 1)[1], v.message)
         for v in evaluate(views_from_registrations(deployment.resources))
@@ -349,7 +331,7 @@ def test_workspaces_registered_without_the_component_are_reported():
         if rule == volumes and "volumeEncryptionKey" in message
     }
     assert "volumeEncryptionKey is empty" in messages["unencrypted"]
-    assert "not an alias or id (got 'alias/aws/workspaces')" in messages["alias-keyed"]
+    assert "not an alias or id (got 'alias/workspaces')" in messages["alias-keyed"]
     assert ("workspaces-create-timeout", ADVISORY, "unencrypted") not in {
         (r, lvl, n) for r, lvl, n, _ in found
     }

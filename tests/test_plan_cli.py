@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from encrypted_workspaces.cli import main
+from tests.programs import BYPASSING_PROGRAM
 
 PROJECT = Path(__file__).resolve().parents[1]
 SCRIPT = Path(sys.executable).with_name("encrypted-workspaces")
@@ -284,28 +285,6 @@ def test_a_finding_of_medium_or_higher_exits_3_and_still_writes_the_plan(tmp_pat
     assert "no finding of MEDIUM or higher" not in findings
     assert (tmp_path / "o" / "policies" / "as-printed.json").is_file()
     assert json.loads((tmp_path / "o" / "plan.json").read_text())["project"] == "other-project"
-
-
-BYPASSING_PROGRAM = """
-import pulumi_aws as aws
-
-# WorkSpaces straight through pulumi-aws: no component, no config validation.
-registration = aws.workspaces.Directory(
-    "dir", directory_id="d-1234567890", subnet_ids=["subnet-01234567", "subnet-89abcdef"]
-)
-aws.workspaces.Workspace(
-    "unencrypted", directory_id=registration.id, bundle_id="wsb-bh8rsxt14", user_name="mallory"
-)
-aws.workspaces.Workspace(
-    "alias-keyed",
-    directory_id=registration.id,
-    bundle_id="wsb-bh8rsxt14",
-    user_name="trent",
-    root_volume_encryption_enabled=True,
-    user_volume_encryption_enabled=True,
-    volume_encryption_key="alias/workspaces",
-)
-"""
 
 
 def guardrail_section(out: str) -> list[str]:
