@@ -81,22 +81,34 @@ def _guardrails_config(path: Path | None):
         raise ConfigError([f"{path}: not valid JSON ({error})"]) from None
 
 
+def _load_inputs(policy_config: Path | None, stack_path: Path, project: str, stack: str):
+    """The guardrails' config and the stack file, with every problem of both in one ConfigError."""
+    from encrypted_workspaces.components.config import ConfigError
+    from encrypted_workspaces.plan.stackfile import read_stack_file
+
+    problems: list[str] = []
+    guardrails_config = stack_file = None
+    try:
+        guardrails_config = _guardrails_config(policy_config)
+    except ConfigError as error:
+        problems += error.problems
+    try:
+        stack_file = read_stack_file(stack_path, project, stack, stopping=bool(problems))
+    except ConfigError as error:
+        problems += error.problems
+    if problems:
+        raise ConfigError(problems)
+    return guardrails_config, stack_file
+
+
 def plan(args: argparse.Namespace) -> int:
     from encrypted_workspaces.components.config import ConfigError
     from encrypted_workspaces.offline.runner import PROJECT_ROOT, simulate, stack_program
-    from encrypted_workspaces.plan.stackfile import project_name, read_stack_file
+    from encrypted_workspaces.plan.stackfile import read_project, stack_name_of
 
     project_dir = args.project_dir or PROJECT_ROOT
-    project_file = project_dir / "Pulumi.yaml"
-    project = project_name(project_file)
-    if args.config:
-        stack_path, stack = args.config, None
-    else:
-        import yaml
-
-        config_dir = yaml.safe_load(project_file.read_text()).get("stackConfigDir", ".")
-        stack = args.stack or "dev"
-        stack_path = project_dir / config_dir / f"Pulumi.{stack}.yaml"
+    project, stack_config_dir = read_project(project_dir / "Pulumi.yaml")
+    stack_path = args.config or project_dir / stack_config_dir / f"Pulumi.{args.stack or 'dev'}.yaml"
     if not stack_path.is_file():
         known = sorted(p.name for p in stack_path.parent.glob("Pulumi.*.yaml"))
         print(
@@ -104,21 +116,15 @@ def plan(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILURE
+    stack = args.stack or stack_name_of(stack_path)
+    out_dir = args.out or Path("build/plan") / stack
 
     try:
-        guardrails_config = _guardrails_config(args.policy_config)
-        stack_file = read_stack_file(stack_path, project, stack)
-    except ConfigError as error:
-        out_dir = args.out or Path("build/plan") / (stack or stack_path.stem)
-        _remove_plan_outputs(out_dir)
-        print(str(error), file=sys.stderr)
-        return EXIT_CONFIG
-    out_dir = args.out or Path("build/plan") / stack_file.stack
-    try:
+        guardrails_config, stack_file = _load_inputs(args.policy_config, stack_path, project, stack)
         deployment = simulate(
             stack_program(project_dir / "__main__.py"),
             project=project,
-            stack=stack_file.stack,
+            stack=stack,
             config=stack_file.config,
             account_id=stack_file.account_id,
             region=stack_file.region,

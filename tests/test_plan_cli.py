@@ -340,3 +340,31 @@ def test_the_dev_plan_reports_no_guardrail_violation(tmp_path, capsys):
     code, out, _ = run_plan(capsys, "--stack", "dev", "--out", str(tmp_path))
     assert code == 0
     assert guardrail_section(out) == ["  no violation"]
+
+
+def test_problems_of_the_policy_config_and_the_stack_file_come_together(tmp_path, capsys):
+    policy_config = tmp_path / "policy-config.json"
+    policy_config.write_text(json.dumps({"no-such-rule": {}}))
+    stack = write_stack(
+        tmp_path, "both", lambda c: c["encrypted-workspaces:directory"].update(directoryId="x")
+    )
+    code, _, err = run_plan(
+        capsys, "--config", str(stack), "--policy-config", str(policy_config), "--out", str(tmp_path / "o")
+    )
+    assert code == 2
+    assert [line.split(": ")[0] for line in err.splitlines()] == [
+        str(policy_config),
+        "encrypted-workspaces:directory.directoryId",
+    ]
+
+
+def test_without_out_a_stack_file_plans_into_build_plan_named_after_its_stack(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    stack = write_stack(tmp_path, "review", None)
+    assert run_plan(capsys, "--config", str(stack))[0] == 0
+    assert (tmp_path / "build" / "plan" / "review" / "plan.json").is_file()
+    broken = write_stack(
+        tmp_path, "review", lambda c: c["encrypted-workspaces:directory"].update(directoryId="x")
+    )
+    assert run_plan(capsys, "--config", str(broken))[0] == 2
+    assert not (tmp_path / "build" / "plan" / "review").exists()  # the stale plan of that stack is gone

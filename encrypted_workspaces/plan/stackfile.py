@@ -29,8 +29,10 @@ class StackFile:
     account_id: str
 
 
-def project_name(project_file: Path) -> str:
-    return yaml.load(project_file.read_text(), Loader=YAML_LOADER)["name"]
+def read_project(project_file: Path) -> tuple[str, str]:
+    """The project's name and its stack config directory, from Pulumi.yaml."""
+    project = yaml.load(project_file.read_text(), Loader=YAML_LOADER)
+    return project["name"], project.get("stackConfigDir", ".")
 
 
 def stack_name_of(path: Path) -> str:
@@ -51,11 +53,14 @@ def _without_secrets(value: Any) -> Any:
     return value
 
 
-def read_stack_file(path: Path, project: str, stack: str | None = None) -> StackFile:
+def read_stack_file(
+    path: Path, project: str, stack: str | None = None, *, stopping: bool = False
+) -> StackFile:
     """Flat config from a stack file: keys without a namespace belong to the project, as in Pulumi.
 
-    Checks what plan needs (region, account); if that fails, the project namespace too, so that
-    every problem is reported at once. Raises ConfigError: one line per problem, each starting with a file
+    Checks what plan needs (region, account); if that fails, or if plan is ``stopping`` anyway for
+    another reason, the project namespace too, so that every problem is reported at once. (Otherwise
+    the stack program validates the namespace when it runs.) Raises ConfigError: one line per problem, each starting with a file
     or key path.
     """
     try:
@@ -83,7 +88,7 @@ def read_stack_file(path: Path, project: str, stack: str | None = None) -> Stack
         )
     # The program validates the namespace itself when it runs; here only to report every problem at
     # once when plan stops before running it. Another project's program validates its own config.
-    if problems and project == NAMESPACE:
+    if (problems or stopping) and project == NAMESPACE:
         try:
             validate_args(namespace_values(config))
         except ConfigError as error:
