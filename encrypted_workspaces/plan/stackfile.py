@@ -60,8 +60,9 @@ def read_stack_file(
 
     Checks what plan needs (region, account); if that fails, or if plan is ``stopping`` anyway for
     another reason, the project namespace too, so that every problem is reported at once. (Otherwise
-    the stack program validates the namespace when it runs.) Raises ConfigError: one line per problem, each starting with a file
-    or key path.
+    the stack program validates the namespace when it runs.)
+
+    Raises ConfigError: one line per problem, each starting with a file or key path.
     """
     try:
         document = yaml.load(path.read_text(), Loader=YAML_LOADER) or {}
