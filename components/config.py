@@ -14,7 +14,7 @@ import contextlib
 import json
 import re
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 import pulumi
 from pydantic import (
@@ -24,6 +24,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidationError,
+    field_validator,
 )
 from pydantic.alias_generators import to_camel
 
@@ -276,6 +277,14 @@ class WorkspacesConfig(_Model):
     # that churn users set it to false.
     protect: bool = True
 
+    @field_validator("users", mode="before")
+    @classmethod
+    def _empty_entries_have_no_overrides(cls, users: Any) -> Any:
+        # `alice:` with nothing after it is how YAML writes a user who takes every default.
+        if isinstance(users, dict):
+            return {user: {} if overrides is None else overrides for user, overrides in users.items()}
+        return users
+
     def properties_for(self, user: str) -> WorkspaceProperties:
         """The defaults with ``user``'s overrides applied."""
         overrides = self.users[user].model_dump(exclude_none=True)
@@ -434,25 +443,21 @@ def _shown(value: Any) -> str:
 
 def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     """The model class that holds the key at the end of ``loc`` (for "allowed keys" hints)."""
-    current: Any = model
-    for part in loc[:-1]:
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            field = next(
-                (f for name, f in current.model_fields.items() if part in (name, f.alias)),
-                None,
-            )
-            if field is None:
-                return None
-            current = field.annotation
-        # dict[str, Model] and Model | None: step into the model type.
-        for candidate in (current, *get_args(current)):
-            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-                current = candidate
-                break
-        else:
-            if isinstance(part, str) and get_args(current):
-                current = get_args(current)[-1]
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+    current: type[BaseModel] | None = model
+    parts = iter(loc[:-1])
+    for part in parts:
+        field = next((f for name, f in current.model_fields.items() if part in (name, f.alias)), None)
+        if field is None:
+            return None
+        annotation = field.annotation
+        if get_origin(annotation) in (dict, list):
+            annotation = get_args(annotation)[-1]
+            next(parts, None)  # the user name or list index that follows names no field
+        candidates = (annotation, *get_args(annotation))
+        current = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
+        if current is None:
+            return None
+    return current
 
 
 def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:

@@ -46,7 +46,7 @@ BAD_INPUTS = [
         "typo in a user's block",
         _set("workspaces.users.bob.runingMode", "AUTO_STOP"),
         "workspaces.users.bob.runingMode",
-        "unknown key",
+        "unknown key (allowed: bundleId, computeTypeName, runningMode,",
     ),
     (
         "bad running mode",
@@ -363,10 +363,12 @@ def test_python_callers_may_use_snake_case_and_models():
     assert validate_args(args) is args
 
 
-def test_a_user_entry_with_no_overrides_may_be_empty():
+@pytest.mark.parametrize("entry", [{}, None])
+def test_a_user_entry_with_no_overrides_may_be_empty_or_blank(entry):
     config = valid_namespace()
-    config["workspaces"]["users"]["carol"] = {}
-    assert "carol" in validate_args(config).workspaces.users
+    config["workspaces"]["users"]["carol"] = entry  # YAML `carol:` with nothing after it is None
+    args = validate_args(config)
+    assert args.workspaces.properties_for("carol") == args.workspaces.defaults
 
 
 def test_namespace_values_decode_json_objects_and_ignore_other_namespaces():
