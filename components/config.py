@@ -396,6 +396,8 @@ def cross_field_problems(args: EncryptedWorkspacesArgs) -> list[tuple[str, str]]
     root_encrypted = False
     for user in sorted(workspaces.users):
         path = f"workspaces.users.{user}"
+        resolved = workspaces.properties_for(user)
+        root_encrypted = root_encrypted or resolved.root_volume_encryption_enabled
         try:
             normalized = normalized_user_name(user)
         except ValueError as error:
@@ -414,14 +416,9 @@ def cross_field_problems(args: EncryptedWorkspacesArgs) -> list[tuple[str, str]]
         overrides = workspaces.users[user].model_fields_set
         problems += [
             (where, message)
-            for fields, where, message in _workspace_problems(
-                path, workspaces.properties_for(user), overrides
-            )
+            for fields, where, message in _workspace_problems(path, resolved, overrides)
             if fields not in inherited_checks or fields & overrides
         ]
-    root_encrypted = any(
-        workspaces.properties_for(user).root_volume_encryption_enabled for user in workspaces.users
-    )
     if root_encrypted and duration_minutes(workspaces.create_timeout) < 60:
         problems.append(
             (
