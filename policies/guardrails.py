@@ -24,6 +24,8 @@ from pydantic.alias_generators import to_camel
 
 from encrypted_workspaces.components.config import duration_minutes
 
+from .statements import listed, named_actions, policy_properties, statements
+
 MANDATORY, ADVISORY, DISABLED = "mandatory", "advisory", "disabled"
 EnforcementLevel = Literal["mandatory", "advisory", "disabled"]
 
@@ -31,16 +33,6 @@ WORKSPACE = "aws:workspaces/workspace:Workspace"
 DIRECTORY = "aws:workspaces/directory:Directory"
 KMS_KEY = "aws:kms/key:Key"
 KMS_ALIAS = "aws:kms/alias:Alias"
-
-# JSON policy documents by resource type: (property, whether it holds a list of inline policies).
-POLICY_PROPERTIES: dict[str, tuple[tuple[str, bool], ...]] = {
-    KMS_KEY: (("policy", False),),
-    "aws:iam/policy:Policy": (("policy", False),),
-    "aws:iam/role:Role": (("assumeRolePolicy", False), ("inlinePolicies", True)),
-    "aws:iam/rolePolicy:RolePolicy": (("policy", False),),
-    "aws:iam/userPolicy:UserPolicy": (("policy", False),),
-    "aws:iam/groupPolicy:GroupPolicy": (("policy", False),),
-}
 
 KEY_ARN = re.compile(
     r"arn:(?P<partition>aws|aws-cn|aws-us-gov):kms:[a-z0-9-]+:(?P<account>\d{12}):key/[A-Za-z0-9-]+"
@@ -161,22 +153,13 @@ def _policy_json(value: Any) -> dict | None:
     return document if isinstance(document, dict) else None
 
 
-def _statements(document: Mapping[str, Any]) -> list[dict]:
-    statements = document.get("Statement", [])
-    return [s for s in ([statements] if isinstance(statements, dict) else statements) if isinstance(s, dict)]
-
-
-def _listed(value: Any) -> list[str]:
-    return [value] if isinstance(value, str) else [v for v in value or [] if isinstance(v, str)]
-
-
 def _is_account_root_statement(statement: dict, partition: str, account: str) -> bool:
     principal = statement.get("Principal", {})
-    principals = _listed(principal.get("AWS")) if isinstance(principal, dict) else []
+    principals = listed(principal.get("AWS")) if isinstance(principal, dict) else []
     return (
         statement.get("Effect") == "Allow"
         and f"arn:{partition}:iam::{account}:root" in principals
-        and "kms:*" in _listed(statement.get("Action"))
+        and "kms:*" in listed(statement.get("Action"))
     )
 
 
@@ -207,9 +190,9 @@ def key_problems(key: ResourceView, key_arn: str) -> list[str]:
             "the key policy is missing or not JSON: the default policy has no statements for key users"
         )
         return problems
-    statements = _statements(document)
+    key_statements = statements(document)
     if match and not any(
-        _is_account_root_statement(s, match["partition"], match["account"]) for s in statements
+        _is_account_root_statement(s, match["partition"], match["account"]) for s in key_statements
     ):
         problems.append(
             "the key policy must keep the account-root statement (kms:* for the account): "
@@ -217,8 +200,8 @@ def key_problems(key: ResourceView, key_arn: str) -> list[str]:
         )
     grant_statements = [
         s
-        for s in statements
-        if s.get("Effect") == "Allow" and GRANT_ACTIONS & {a.lower() for a in _listed(s.get("Action"))}
+        for s in key_statements
+        if s.get("Effect") == "Allow" and GRANT_ACTIONS & {a.lower() for a in listed(s.get("Action"))}
     ]
     if not grant_statements:
         problems.append("the key policy grants no key user kms:CreateGrant: WorkSpaces could not use the key")
@@ -273,20 +256,19 @@ def check_workspace_keys(resources: Sequence[ResourceView], config: KeyConfig) -
 
 def _policy_documents(resource: ResourceView) -> list[tuple[str, dict]]:
     documents = []
-    for prop, is_list in POLICY_PROPERTIES.get(resource.type, ()):
-        value = resource.props.get(prop)
-        values = (
-            [item.get("policy") for item in value or [] if isinstance(item, dict)] if is_list else [value]
-        )
-        documents += [(prop, doc) for doc in map(_policy_json, values) if doc is not None]
+    for found in policy_properties(resource.type):
+        value = resource.props.get(found.prop)
+        inline = [item.get("policy") for item in value or [] if isinstance(item, dict)]
+        values = inline if found.inline_list else [value]
+        documents += [(found.prop, doc) for doc in map(_policy_json, values) if doc is not None]
     return documents
 
 
 def check_invalid_or_retired_actions(resource: ResourceView, _config: _RuleConfig) -> list[str]:
     problems = []
     for prop, document in _policy_documents(resource):
-        for statement in _statements(document):
-            for action in _listed(statement.get("Action")) + _listed(statement.get("NotAction")):
+        for statement in statements(document):
+            for action in named_actions(statement):
                 if action.lower() == "kms:reencrypt":
                     problems.append(
                         f"{prop} names kms:ReEncrypt, which is not an action (grants nothing): "

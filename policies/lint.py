@@ -11,15 +11,15 @@ import functools
 import json
 from dataclasses import dataclass
 
+from .statements import IDENTITY, KEY_POLICY, TRUST_POLICY, named_actions, statements
+
 # Findings we accept, and why (DESIGN.md, invariants): a key policy's "Resource": "*" means "this
 # key", and AWS designed the WorkSpaces administrators' policy to be *-scoped.
 ACCEPTED_ISSUES: frozenset[str] = frozenset({"RESOURCE_STAR"})
 SEVERITY_ORDER = ("LOW", "MEDIUM", "HIGH", "CRITICAL")
 UNKNOWN_ACTION = "UNKNOWN_ACTION_IN_POLICY_SENTRY"
 
-# Which kind of document each is, for linting: identity policies are linted as they are; resource
-# policies as statements on the resource they are attached to.
-IDENTITY, KEY_POLICY, TRUST_POLICY = "identity", "key", "trust"
+__all__ = ["IDENTITY", "KEY_POLICY", "TRUST_POLICY", "Finding", "lint_policy", "unknown_actions"]
 
 
 @dataclass(frozen=True, order=True)
@@ -48,17 +48,12 @@ def _known_actions() -> frozenset[str]:
     return frozenset(action.lower() for action in get_all_actions())
 
 
-def _actions_of(statement: dict) -> list[str]:
-    listed = statement.get("Action", statement.get("NotAction", []))
-    return [listed] if isinstance(listed, str) else list(listed)
-
-
 def unknown_actions(document: dict) -> list[str]:
     """Actions (or wildcard patterns) that name no action in policy_sentry's database."""
     known = _known_actions()
     missing = []
-    for statement in document.get("Statement", []):
-        for action in _actions_of(statement):
+    for statement in statements(document):
+        for action in named_actions(statement):
             pattern = action.lower()
             exists = fnmatch.filter(known, pattern) if any(c in pattern for c in "*?") else pattern in known
             if not exists and action not in missing:
@@ -74,7 +69,7 @@ def _as_parliament_sees_it(document: dict, kind: str, attached_to: str | None) -
     if not attached_to:
         raise ValueError("a trust policy is linted on the ARN of its role: pass attached_to")
     linted = copy.deepcopy(document)
-    for statement in linted["Statement"]:
+    for statement in statements(linted):
         statement.setdefault("Resource", attached_to)
     return linted
 

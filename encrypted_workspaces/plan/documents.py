@@ -6,18 +6,8 @@ import json
 from dataclasses import dataclass
 
 from encrypted_workspaces.offline.recorder import Registration
-from encrypted_workspaces.policies.lint import IDENTITY, KEY_POLICY, TRUST_POLICY, Finding, lint_policy
-
-# (resource type, input property holding a JSON policy, how to lint it)
-POLICY_PROPERTIES: tuple[tuple[str, str, str], ...] = (
-    ("aws:kms/key:Key", "policy", KEY_POLICY),
-    ("aws:iam/policy:Policy", "policy", IDENTITY),
-    ("aws:iam/role:Role", "assumeRolePolicy", TRUST_POLICY),
-    ("aws:iam/rolePolicy:RolePolicy", "policy", IDENTITY),
-    ("aws:iam/userPolicy:UserPolicy", "policy", IDENTITY),
-    ("aws:iam/groupPolicy:GroupPolicy", "policy", IDENTITY),
-)
-_BY_TYPE = {type_token: (prop, kind) for type_token, prop, kind in POLICY_PROPERTIES}
+from encrypted_workspaces.policies.lint import Finding, lint_policy
+from encrypted_workspaces.policies.statements import TRUST_POLICY, policy_properties
 
 
 @dataclass(frozen=True)
@@ -30,21 +20,22 @@ class PolicyDocument:
 
 
 def policy_documents(resources: list[Registration]) -> list[PolicyDocument]:
+    """One document per resource: its JSON policy property (a role's trust policy; inline lists are not
+    written or linted by plan)."""
     documents = []
     for resource in resources:
-        found = _BY_TYPE.get(resource.type)
-        if not found or not isinstance(resource.inputs.get(found[0]), str):
-            continue
-        prop, kind = found
-        documents.append(
-            PolicyDocument(
-                resource_name=resource.name,
-                resource_type=resource.type,
-                document=json.loads(resource.inputs[prop]),
-                kind=kind,
-                attached_to=resource.state.get("arn") if kind == TRUST_POLICY else None,
+        for found in policy_properties(resource.type):
+            if found.inline_list or not isinstance(resource.inputs.get(found.prop), str):
+                continue
+            documents.append(
+                PolicyDocument(
+                    resource_name=resource.name,
+                    resource_type=resource.type,
+                    document=json.loads(resource.inputs[found.prop]),
+                    kind=found.kind,
+                    attached_to=resource.state.get("arn") if found.kind == TRUST_POLICY else None,
+                )
             )
-        )
     return sorted(documents, key=lambda d: d.resource_name)
 
 
