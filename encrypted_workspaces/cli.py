@@ -43,18 +43,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _remove_plan_outputs(directory: Path) -> None:
+def _remove_plan_outputs(directory: Path, *, keep_directory: bool = False) -> None:
     """A failed plan leaves nothing in DIR: no stale plan that a reviewer could take for this one."""
     (directory / PLAN_FILE).unlink(missing_ok=True)
     shutil.rmtree(directory / POLICIES_DIR, ignore_errors=True)
-    if directory.is_dir() and not any(directory.iterdir()):
+    if not keep_directory and directory.is_dir() and not any(directory.iterdir()):
         directory.rmdir()
 
 
 def _install(staging: Path, directory: Path) -> None:
     directory.mkdir(parents=True, exist_ok=True)
-    _remove_plan_outputs(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    _remove_plan_outputs(directory, keep_directory=True)
     (staging / PLAN_FILE).replace(directory / PLAN_FILE)
     (staging / POLICIES_DIR).replace(directory / POLICIES_DIR)
 
@@ -153,9 +152,9 @@ def plan(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(dir=out_dir.parent, prefix=f".{out_dir.name}.") as staging_name:
         staging = Path(staging_name)
         write_plan_json(deployment, staging / PLAN_FILE)
-        write_policy_files(documents, staging / POLICIES_DIR)
+        policy_files = write_policy_files(documents, staging / POLICIES_DIR)
         _install(staging, out_dir)
-    written = [out_dir / PLAN_FILE, *(out_dir / POLICIES_DIR / f"{d.resource_name}.json" for d in documents)]
+    written = [out_dir / PLAN_FILE, *(out_dir / POLICIES_DIR / name for name in policy_files)]
     write_summary(
         sys.stdout,
         deployment=deployment,

@@ -57,15 +57,15 @@ def write_plan_json(deployment: Deployment, path: Path) -> None:
     path.write_bytes(orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
 
 
-def write_policy_files(documents: Iterable[PolicyDocument], directory: Path) -> list[Path]:
-    """Each document pretty-printed as the stack sends it (statement and key order kept)."""
+def write_policy_files(documents: Iterable[PolicyDocument], directory: Path) -> list[str]:
+    """Each document pretty-printed as the stack sends it (statement and key order kept); the file names."""
     directory.mkdir(parents=True, exist_ok=True)
-    written = []
+    names = []
     for doc in documents:
-        path = directory / f"{doc.resource_name}.json"
-        path.write_text(json.dumps(doc.document, indent=2) + "\n", encoding="utf-8")
-        written.append(path)
-    return written
+        name = f"{doc.resource_name}.json"
+        (directory / name).write_text(json.dumps(doc.document, indent=2) + "\n", encoding="utf-8")
+        names.append(name)
+    return names
 
 
 # --- the summary --------------------------------------------------------------------------------
