@@ -5,7 +5,8 @@ Invalid config raises ConfigError, a pulumi.RunError: one line per problem, no t
 
 import pulumi
 
-from encrypted_workspaces.components import EncryptedWorkspaces, args_from_pulumi_config
+from encrypted_workspaces import EncryptedWorkspaces
+from encrypted_workspaces.config import args_from_pulumi_config
 
 workspaces = EncryptedWorkspaces("workspaces", args_from_pulumi_config())
 

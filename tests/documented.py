@@ -97,7 +97,7 @@ KEY_SCOPED_IAM_SAMPLE = {
 SAMPLE_KEY_ARN = KEY_SCOPED_IAM_SAMPLE["Statement"][0]["Resource"]
 
 
-# --- the corrections we state (policies/actions.py), applied to a copy of a sample --------------
+# --- the corrections we state (documents/actions.py), applied to a copy of a sample --------------
 
 
 def with_sids(document: dict, sids: list[str]) -> dict:

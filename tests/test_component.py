@@ -8,7 +8,7 @@ import json
 import pulumi
 import pytest
 
-from encrypted_workspaces.components import ConfigError, EncryptedWorkspaces
+from encrypted_workspaces import ConfigError, EncryptedWorkspaces
 from encrypted_workspaces.offline.mocks import AwsMocks
 from encrypted_workspaces.offline.runner import simulate
 from tests.conftest import ACCOUNT_ID, REGION, deploy, flat_config, valid_namespace

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from encrypted_workspaces.components import ConfigError, EncryptedWorkspacesArgs, validate_args
-from encrypted_workspaces.components.config import duration_minutes, namespace_values
+from encrypted_workspaces.aws.timeouts import duration_minutes
+from encrypted_workspaces.config import ConfigError, EncryptedWorkspacesArgs, namespace_values, validate_args
 from tests.conftest import valid_namespace
 
 NS = "encrypted-workspaces:"

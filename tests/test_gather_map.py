@@ -6,8 +6,8 @@ import pulumi
 import pulumi_aws as aws
 import pytest
 
-from encrypted_workspaces.components.encrypted_workspaces import gather_map
 from encrypted_workspaces.offline.runner import simulate
+from encrypted_workspaces.outputs import gather_map
 from tests.conftest import ACCOUNT_ID, REGION, deploy, valid_namespace
 
 

@@ -9,18 +9,18 @@ from pathlib import Path
 import pytest
 import yaml
 
+from encrypted_workspaces.documents import workspaces_key_policy
+from encrypted_workspaces.errors import ConfigError
 from encrypted_workspaces.offline.runner import simulate
-from encrypted_workspaces.policies import workspaces_key_policy
-from encrypted_workspaces.policies.guardrails import (
+from encrypted_workspaces.plan.guardrails import views_from_registrations
+from encrypted_workspaces.rules import (
     ADVISORY,
     DISABLED,
     MANDATORY,
     RULES_BY_NAME,
     PackConfig,
-    PackConfigError,
     ResourceView,
     evaluate,
-    views_from_registrations,
 )
 from tests.conftest import ACCOUNT_ID, REGION
 from tests.programs import BYPASSING_PROGRAM
@@ -294,7 +294,7 @@ def test_enforcement_overrides_change_the_level_or_disable_a_rule():
     ],
 )
 def test_invalid_pack_config_names_the_rule_and_key(raw, problem):
-    with pytest.raises(PackConfigError) as raised:
+    with pytest.raises(ConfigError) as raised:
         PackConfig.parse(raw)
     assert any(problem in line for line in raised.value.problems), raised.value.problems
 

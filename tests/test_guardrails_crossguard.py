@@ -16,8 +16,8 @@ from pulumi_policy import (
     StackValidationPolicy,
 )
 
-from encrypted_workspaces.policies.guardrails import RULES
-from encrypted_workspaces.policies.guardrails_crossguard import policies
+from encrypted_workspaces.rules import RULES
+from encrypted_workspaces.rules.crossguard import policies
 from tests.test_guardrails import KEY_ARN, key, workspace
 
 PACK_DIR = Path(__file__).resolve().parents[1] / "policies" / "workspaces-guardrails"
@@ -107,4 +107,4 @@ def test_pack_directory_is_a_python_policy_pack():
     requirements = (PACK_DIR / "requirements.txt").read_text().split()
     assert "pulumi-policy>=1.21,<2" in requirements and "../.." in requirements
     main = (PACK_DIR / "__main__.py").read_text()
-    assert "from encrypted_workspaces.policies.guardrails_crossguard import pack" in main
+    assert "from encrypted_workspaces.rules.crossguard import pack" in main

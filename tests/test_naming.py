@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from encrypted_workspaces.components.naming import normalized_user_name, workspace_logical_name
+from encrypted_workspaces.naming import normalized_user_name, workspace_logical_name
 
 
 def test_logical_name_comes_from_the_case_folded_user_name():

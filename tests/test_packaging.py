@@ -14,8 +14,8 @@ def test_consumer_with_its_own_components_and_policies_packages_imports_ours(tmp
         (tmp_path / package / "__init__.py").write_text(f"OWNER = 'consumer {package}'\n")
     program = (
         "import components, policies\n"
-        "from encrypted_workspaces.components import EncryptedWorkspaces\n"
-        "from encrypted_workspaces.policies import workspaces_key_policy\n"
+        "from encrypted_workspaces import EncryptedWorkspaces\n"
+        "from encrypted_workspaces.documents import workspaces_key_policy\n"
         "assert components.OWNER == 'consumer components' and policies.OWNER == 'consumer policies'\n"
         "print(EncryptedWorkspaces.__module__, workspaces_key_policy.__module__)\n"
     )
@@ -29,6 +29,6 @@ def test_consumer_with_its_own_components_and_policies_packages_imports_ours(tmp
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "encrypted_workspaces.components.encrypted_workspaces",
-        "encrypted_workspaces.policies.key_policy",
+        "encrypted_workspaces.component",
+        "encrypted_workspaces.documents.key_policy",
     ]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from encrypted_workspaces.policies import (
+from encrypted_workspaces.aws.arns import aws_managed_policy_arn
+from encrypted_workspaces.aws.partitions import partition_for_region
+from encrypted_workspaces.documents import (
     key_grant_policy,
     workspaces_administrator_policy,
     workspaces_default_role_trust_policy,
     workspaces_key_policy,
 )
-from encrypted_workspaces.policies.arns import aws_managed_policy_arn, partition_for_region
 from tests import documented
 
 ALICE = "arn:aws:iam::123456789012:user/Alice"

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from encrypted_workspaces.offline.runner import simulate
-from encrypted_workspaces.policies.lint import (
+from encrypted_workspaces.documents.lint import (
     IDENTITY,
     KEY_POLICY,
     TRUST_POLICY,
     lint_policy,
     unknown_actions,
 )
+from encrypted_workspaces.offline.runner import simulate
 from tests import documented
 from tests.conftest import ACCOUNT_ID
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from encrypted_workspaces.policies.lint import unknown_actions
-from encrypted_workspaces.policies.statements import (
+from encrypted_workspaces.documents.lint import unknown_actions
+from encrypted_workspaces.documents.statements import (
     IDENTITY,
     TRUST_POLICY,
     named_actions,

@@ -1,8 +1,8 @@
 """CrossGuard entry point: `pulumi preview --policy-pack policies/workspaces-guardrails`.
 
-Starts the policy analyzer server; the rules are in encrypted_workspaces.policies.guardrails.
+Starts the policy analyzer server; the rules are in encrypted_workspaces.rules.
 """
 
-from encrypted_workspaces.policies.guardrails_crossguard import pack
+from encrypted_workspaces.rules.crossguard import pack
 
 pack()

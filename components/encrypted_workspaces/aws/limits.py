@@ -1,0 +1,85 @@
+"""What the AWS APIs accept: enums, ranges and patterns, each with the page it comes from."""
+
+from __future__ import annotations
+
+# --- WorkSpaces -------------------------------------------------------------------------------------
+
+# The WorkSpaces API's compute types for WorkSpaces Personal.
+# https://docs.aws.amazon.com/workspaces/latest/api/API_ComputeType.html
+COMPUTE_TYPE_NAMES: tuple[str, ...] = (
+    "VALUE",
+    "STANDARD",
+    "PERFORMANCE",
+    "POWER",
+    "POWERPRO",
+    "GENERALPURPOSE_4XLARGE",
+    "GENERALPURPOSE_8XLARGE",
+    "GRAPHICS",
+    "GRAPHICSPRO",
+    "GRAPHICS_G4DN",
+    "GRAPHICSPRO_G4DN",
+)
+GRAPHICS_COMPUTE_TYPES = frozenset({"GRAPHICS", "GRAPHICSPRO", "GRAPHICS_G4DN", "GRAPHICSPRO_G4DN"})
+# https://docs.aws.amazon.com/workspaces/latest/api/API_WorkspaceProperties.html
+RUNNING_MODES: tuple[str, ...] = ("AUTO_STOP", "ALWAYS_ON")
+# AUTO_STOP timeouts are whole hours ("in 60-minute intervals").
+AUTO_STOP_INTERVAL_MINUTES = 60
+# https://docs.aws.amazon.com/workspaces/latest/api/API_WorkspaceAccessProperties.html
+DEVICE_ACCESS: tuple[str, ...] = ("ALLOW", "DENY")
+
+# Root/user volume sizes AWS accepts, in GiB ("Modify a WorkSpace", volume sizes).
+# https://docs.aws.amazon.com/workspaces/latest/adminguide/modify-workspaces.html
+VOLUME_SIZES_ALLOWED = (
+    "root 80 with user 10, 50 or 100; or root 175..2000 with user 100..2000 "
+    "(graphics: also root 100 with user 100)"
+)
+
+
+def volume_sizes_valid(root_gib: int, user_gib: int, compute_type_name: str) -> bool:
+    if root_gib == 80 and user_gib in (10, 50, 100):
+        return True
+    if 175 <= root_gib <= 2000 and 100 <= user_gib <= 2000:
+        return True
+    return compute_type_name in GRAPHICS_COMPUTE_TYPES and (root_gib, user_gib) == (100, 100)
+
+
+# "WorkSpaces launched with root volume encryption enabled might take up to an hour to provision".
+# https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html
+ENCRYPTED_ROOT_PROVISIONING_MINUTES = 60
+
+# WorkSpaces reads its service role by this exact name: one per account.
+# https://docs.aws.amazon.com/workspaces/latest/adminguide/workspaces-access-control.html
+DEFAULT_ROLE_NAME = "workspaces_DefaultRole"
+
+# Directory user names as WorkSpaces accepts them (1..63 characters).
+USER_NAME_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._-]{0,62}"
+
+# Resource ids.
+DIRECTORY_ID_PATTERN = r"d-[0-9a-f]{10}"
+SUBNET_ID_PATTERN = r"subnet-[0-9a-f]{8}(?:[0-9a-f]{9})?"
+SECURITY_GROUP_ID_PATTERN = r"sg-[0-9a-f]{8}(?:[0-9a-f]{9})?"
+BUNDLE_ID_PATTERN = r"wsb-[0-9a-z]{9}"
+ACCOUNT_ID_PATTERN = r"\d{12}"
+# WorkSpaces needs subnets in two Availability Zones.
+DIRECTORY_MIN_SUBNETS = 2
+
+# --- KMS ----------------------------------------------------------------------------------------------
+
+# https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html
+ROTATION_PERIOD_DAYS = (90, 2560)
+# KMS's own default rotation period.
+DEFAULT_ROTATION_PERIOD_DAYS = 365
+# https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html
+DELETION_WINDOW_DAYS = (7, 30)
+# https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html
+KEY_DESCRIPTION_MAX_LENGTH = 8192
+# https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
+ALIAS_PATTERN = r"alias/[A-Za-z0-9/_-]{1,250}"
+RESERVED_ALIAS_PREFIX = "alias/aws/"
+
+# --- tags -----------------------------------------------------------------------------------------------
+
+# https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html
+TAG_KEY_MAX_LENGTH = 128
+TAG_VALUE_MAX_LENGTH = 256
+RESERVED_TAG_PREFIX = "aws:"

@@ -1,0 +1,19 @@
+"""Custom timeouts as Pulumi and the AWS provider read them."""
+
+from __future__ import annotations
+
+import re
+
+# pulumi-aws (the Terraform provider it bridges) waits 30 minutes for a WorkSpace by default.
+PROVIDER_DEFAULT_CREATE_MINUTES = 30
+
+_DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?")
+
+
+def duration_minutes(value: str) -> float:
+    """Minutes in a Pulumi custom timeout such as ``90m``, ``1h30m`` or ``5400s``."""
+    match = _DURATION.fullmatch(value)
+    if not value or not match:
+        raise ValueError(f"must be a duration such as '90m', '1h30m' or '5400s' (got {value!r})")
+    hours, minutes, seconds = (int(part or 0) for part in match.groups())
+    return hours * 60 + minutes + seconds / 60

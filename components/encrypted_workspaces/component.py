@@ -1,0 +1,225 @@
+"""The EncryptedWorkspaces component: a customer managed key, the IAM policies WorkSpaces
+administrators need, the directory registration and one encrypted WorkSpace per user."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import pulumi
+import pulumi_aws as aws
+
+from encrypted_workspaces.aws.arns import aws_managed_policy_arn, principal_kind, principal_name
+from encrypted_workspaces.aws.limits import DEFAULT_ROLE_NAME
+from encrypted_workspaces.config import EncryptedWorkspacesArgs, validate_args
+from encrypted_workspaces.documents import (
+    key_grant_policy,
+    workspaces_administrator_policy,
+    workspaces_default_role_trust_policy,
+    workspaces_key_policy,
+)
+from encrypted_workspaces.documents.actions import DEFAULT_ROLE_MANAGED_POLICIES
+from encrypted_workspaces.naming import workspace_logical_name
+from encrypted_workspaces.outputs import gather_map
+
+TYPE_TOKEN = "encrypted-workspaces:index:EncryptedWorkspaces"
+# Tag that names the directory user a WorkSpace belongs to.
+OWNER_TAG = "Owner"
+
+_ATTACHMENT_KINDS = {
+    "role": (aws.iam.RolePolicyAttachment, "role"),
+    "user": (aws.iam.UserPolicyAttachment, "user"),
+    "group": (aws.iam.GroupPolicyAttachment, "group"),
+}
+
+
+def default_alias(stack: str) -> str:
+    # Stack names may contain '.', which aliases do not allow.
+    return "alias/encrypted-workspaces-" + stack.replace(".", "-")
+
+
+def _to_json(document: dict) -> str:
+    return json.dumps(document)
+
+
+class EncryptedWorkspaces(pulumi.ComponentResource):
+    """Amazon WorkSpaces encrypted with a customer managed KMS key, as the AWS docs describe them.
+
+    ``args`` is an :class:`EncryptedWorkspacesArgs` or a mapping with the same (camelCase or
+    snake_case) keys; invalid arguments raise ``ConfigError`` with one line per problem.
+    """
+
+    key: aws.kms.Key
+    alias: aws.kms.Alias
+    directory: aws.workspaces.Directory
+    workspaces: dict[str, aws.workspaces.Workspace]
+
+    def __init__(
+        self,
+        name: str,
+        args: EncryptedWorkspacesArgs | Mapping[str, Any],
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        args = validate_args(args)  # before anything is registered: bad input leaves nothing behind
+        super().__init__(TYPE_TOKEN, name, None, opts)
+        child = pulumi.ResourceOptions(parent=self)
+        invoke = pulumi.InvokeOutputOptions(parent=self)
+        partition = aws.get_partition_output(opts=invoke).partition
+        account_id = aws.get_caller_identity_output(opts=invoke).account_id
+        tags = dict(args.tags)
+        protect = args.workspaces.protect
+
+        # 1. The key. Protected with the WorkSpaces: deleting it makes every WorkSpace unusable.
+        key_args = args.key
+        self.key = aws.kms.Key(
+            f"{name}-key",
+            description=key_args.description,
+            customer_master_key_spec="SYMMETRIC_DEFAULT",  # WorkSpaces supports symmetric keys only
+            key_usage="ENCRYPT_DECRYPT",
+            enable_key_rotation=key_args.enable_key_rotation,
+            rotation_period_in_days=key_args.rotation_period_in_days
+            if key_args.enable_key_rotation
+            else None,
+            deletion_window_in_days=key_args.deletion_window_in_days,
+            policy=pulumi.Output.all(partition, account_id).apply(
+                lambda values: _to_json(
+                    workspaces_key_policy(
+                        partition=values[0],
+                        account_id=values[1],
+                        key_administrators=key_args.administrators,
+                        key_users=args.key_users,
+                    )
+                )
+            ),
+            tags=tags,
+            opts=pulumi.ResourceOptions(parent=self, protect=protect),
+        )
+        self.alias = aws.kms.Alias(
+            f"{name}-alias",
+            name=key_args.alias or default_alias(pulumi.get_stack()),
+            target_key_id=self.key.key_id,
+            opts=child,
+        )
+
+        # 2. What WorkSpaces administrators need (Part 2 of the docs), attached to each of them.
+        self.workspaces_admin_policy = aws.iam.Policy(
+            f"{name}-workspaces-admin",
+            description="Amazon WorkSpaces and Directory Service access for WorkSpaces administrators",
+            policy=_to_json(workspaces_administrator_policy()),
+            tags=tags,
+            opts=child,
+        )
+        self.key_grant_policy = aws.iam.Policy(
+            f"{name}-key-grants",
+            description="Create grants on the WorkSpaces key for AWS resources (WorkSpaces, EBS)",
+            policy=self.key.arn.apply(
+                lambda key_arn: _to_json(
+                    key_grant_policy(key_arn=key_arn, console_access=args.administrators.console_access)
+                )
+            ),
+            tags=tags,
+            opts=child,
+        )
+        for principal in sorted(set(args.administrators.principals)):
+            kind = principal_kind(principal)
+            attachment_class, principal_arg = _ATTACHMENT_KINDS[kind]
+            for suffix, policy in (
+                ("workspaces-admin", self.workspaces_admin_policy),
+                ("key-grants", self.key_grant_policy),
+            ):
+                attachment_class(
+                    f"{name}-{suffix}-{kind}-{principal_name(principal)}",
+                    policy_arn=policy.arn,
+                    opts=child,
+                    **{principal_arg: principal_name(principal)},
+                )
+
+        # 3. The directory registration, after workspaces_DefaultRole can be assumed.
+        role_attachments: list[pulumi.Resource] = []
+        if args.directory.create_default_role:
+            self.default_role = aws.iam.Role(
+                f"{name}-default-role",
+                name=DEFAULT_ROLE_NAME,
+                assume_role_policy=_to_json(workspaces_default_role_trust_policy()),
+                tags=tags,
+                opts=child,
+            )
+            role_attachments = [
+                aws.iam.RolePolicyAttachment(
+                    f"{name}-default-role-{managed_policy}",
+                    role=self.default_role.name,
+                    policy_arn=partition.apply(
+                        lambda p, policy=managed_policy: aws_managed_policy_arn(p, policy)
+                    ),
+                    opts=child,
+                )
+                for managed_policy in DEFAULT_ROLE_MANAGED_POLICIES
+            ]
+        directory = args.directory
+        self.directory = aws.workspaces.Directory(
+            f"{name}-directory",
+            directory_id=directory.directory_id,
+            subnet_ids=list(directory.subnet_ids),
+            self_service_permissions=aws.workspaces.DirectorySelfServicePermissionsArgs(
+                **directory.self_service_permissions.model_dump()
+            ),
+            workspace_access_properties=aws.workspaces.DirectoryWorkspaceAccessPropertiesArgs(
+                **directory.workspace_access_properties.model_dump(exclude_none=True)
+            ),
+            workspace_creation_properties=aws.workspaces.DirectoryWorkspaceCreationPropertiesArgs(
+                **directory.workspace_creation_properties.model_dump(exclude_none=True)
+            ),
+            tags=tags,
+            opts=pulumi.ResourceOptions(parent=self, depends_on=role_attachments),
+        )
+
+        # 4. One WorkSpace per user, named after the user so that reordering renames none.
+        self.workspaces = {}
+        timeouts = pulumi.CustomTimeouts(create=args.workspaces.create_timeout)
+        for user in sorted(args.workspaces.users):
+            properties = args.workspaces.properties_for(user)
+            auto_stop = properties.running_mode == "AUTO_STOP"
+            self.workspaces[user] = aws.workspaces.Workspace(
+                workspace_logical_name(name, user),
+                # From the registration, so that no WorkSpace is created before it.
+                directory_id=self.directory.id,
+                user_name=user,
+                bundle_id=properties.bundle_id,
+                # The key's ARN, never an alias: an alias can be repointed to another key.
+                volume_encryption_key=self.key.arn,
+                root_volume_encryption_enabled=properties.root_volume_encryption_enabled,
+                user_volume_encryption_enabled=properties.user_volume_encryption_enabled,
+                workspace_properties=aws.workspaces.WorkspaceWorkspacePropertiesArgs(
+                    compute_type_name=properties.compute_type_name,
+                    running_mode=properties.running_mode,
+                    running_mode_auto_stop_timeout_in_minutes=(
+                        properties.running_mode_auto_stop_timeout_in_minutes if auto_stop else None
+                    ),
+                    root_volume_size_gib=properties.root_volume_size_gib,
+                    user_volume_size_gib=properties.user_volume_size_gib,
+                ),
+                tags={**tags, OWNER_TAG: user},
+                opts=pulumi.ResourceOptions(parent=self, protect=protect, custom_timeouts=timeouts),
+            )
+
+        self.key_arn: pulumi.Output[str] = self.key.arn
+        self.key_id: pulumi.Output[str] = self.key.key_id
+        self.alias_name: pulumi.Output[str] = self.alias.name
+        self.admin_policy_arns: pulumi.Output[dict[str, str]] = pulumi.Output.all(
+            workspaces=self.workspaces_admin_policy.arn, kms=self.key_grant_policy.arn
+        )
+        self.directory_registration_id: pulumi.Output[str] = self.directory.id
+        self.workspace_ids: pulumi.Output[dict[str, str]] = gather_map(
+            {user: workspace.id for user, workspace in self.workspaces.items()}
+        )
+        self.register_outputs(
+            {
+                "keyArn": self.key_arn,
+                "keyId": self.key_id,
+                "aliasName": self.alias_name,
+                "adminPolicyArns": self.admin_policy_arns,
+                "directoryRegistrationId": self.directory_registration_id,
+                "workspaceIds": self.workspace_ids,
+            }
+        )

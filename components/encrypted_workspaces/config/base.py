@@ -1,0 +1,110 @@
+"""What every config section shares: the model base and the field types with their one-line errors.
+
+Each validator raises ValueError with "what is wrong, what is allowed"; the limits come from
+``encrypted_workspaces.aws.limits``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic.alias_generators import to_camel
+
+from encrypted_workspaces.aws import limits
+from encrypted_workspaces.aws.arns import IAM_PRINCIPAL_ARN
+from encrypted_workspaces.aws.timeouts import duration_minutes
+
+
+class ConfigModel(BaseModel):
+    # Unknown keys are typos: refuse them. camelCase in stack files, snake_case from Python.
+    model_config = ConfigDict(extra="forbid", alias_generator=to_camel, populate_by_name=True, frozen=True)
+
+
+def _pattern(regex: str, allowed: str):
+    compiled = re.compile(regex)
+
+    def check(value: str) -> str:
+        if not compiled.fullmatch(value):
+            raise ValueError(f"must be {allowed} (got {value!r})")
+        return value
+
+    return AfterValidator(check)
+
+
+def _key_policy_principal(value: str) -> str:
+    match = IAM_PRINCIPAL_ARN.fullmatch(value)
+    if not match or match["kind"] == "group":
+        raise ValueError(
+            "must be an IAM role or user ARN such as arn:aws:iam::123456789012:role/Name; "
+            f"a key policy cannot name groups (got {value!r})"
+        )
+    return value
+
+
+def _iam_principal(value: str) -> str:
+    if not IAM_PRINCIPAL_ARN.fullmatch(value):
+        raise ValueError(
+            "must be an IAM role, user or group ARN such as arn:aws:iam::123456789012:role/Name "
+            f"(got {value!r})"
+        )
+    return value
+
+
+def _alias(value: str) -> str:
+    if not re.fullmatch(limits.ALIAS_PATTERN, value):
+        raise ValueError(f"must be 'alias/' followed by letters, digits, '/', '_' or '-' (got {value!r})")
+    if value.lower().startswith(limits.RESERVED_ALIAS_PREFIX):
+        raise ValueError(f"the prefix 'alias/aws/' is reserved for AWS managed keys (got {value!r})")
+    return value
+
+
+def _duration(value: str) -> str:
+    duration_minutes(value)
+    return value
+
+
+def _auto_stop_minutes(value: int) -> int:
+    interval = limits.AUTO_STOP_INTERVAL_MINUTES
+    if value < interval or value % interval:
+        raise ValueError(f"must be a positive multiple of {interval} minutes (got {value})")
+    return value
+
+
+def _tag_map(value: dict[str, str]) -> dict[str, str]:
+    for key, tag_value in value.items():
+        if not 1 <= len(key) <= limits.TAG_KEY_MAX_LENGTH or key.lower().startswith(
+            limits.RESERVED_TAG_PREFIX
+        ):
+            raise ValueError(
+                f"tag keys are 1 to {limits.TAG_KEY_MAX_LENGTH} characters and cannot start with "
+                f"'{limits.RESERVED_TAG_PREFIX}' (got {key!r})"
+            )
+        if len(tag_value) > limits.TAG_VALUE_MAX_LENGTH:
+            raise ValueError(
+                f"tag values are at most {limits.TAG_VALUE_MAX_LENGTH} characters "
+                f"(got {len(tag_value)} for {key!r})"
+            )
+    return value
+
+
+ComputeTypeName = Literal[limits.COMPUTE_TYPE_NAMES]
+RunningMode = Literal[limits.RUNNING_MODES]
+DeviceAccess = Literal[limits.DEVICE_ACCESS]
+
+AccountId = Annotated[str, _pattern(limits.ACCOUNT_ID_PATTERN, "a 12-digit AWS account id")]
+KeyPolicyPrincipal = Annotated[str, AfterValidator(_key_policy_principal)]
+IamPrincipal = Annotated[str, AfterValidator(_iam_principal)]
+DirectoryId = Annotated[
+    str, _pattern(limits.DIRECTORY_ID_PATTERN, "a Directory Service id such as d-1234567890")
+]
+SubnetId = Annotated[str, _pattern(limits.SUBNET_ID_PATTERN, "a subnet id such as subnet-0123456789abcdef0")]
+SecurityGroupId = Annotated[
+    str, _pattern(limits.SECURITY_GROUP_ID_PATTERN, "a security group id such as sg-0123456789abcdef0")
+]
+BundleId = Annotated[str, _pattern(limits.BUNDLE_ID_PATTERN, "a WorkSpaces bundle id such as wsb-bh8rsxt14")]
+KeyAlias = Annotated[str, AfterValidator(_alias)]
+Duration = Annotated[str, AfterValidator(_duration)]
+AutoStopMinutes = Annotated[int, AfterValidator(_auto_stop_minutes)]
+Tags = Annotated[dict[str, str], AfterValidator(_tag_map)]

@@ -1,0 +1,76 @@
+"""pydantic's validation errors as one line each: the config key path, what is wrong, what is allowed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, (dict, list)) else json.dumps(value, sort_keys=True)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model class that holds the key at the end of ``loc`` (for "allowed keys" hints)."""
+    current: type[BaseModel] | None = model
+    parts = iter(loc[:-1])
+    for part in parts:
+        field = next((f for name, f in current.model_fields.items() if part in (name, f.alias)), None)
+        if field is None:
+            return None
+        annotation = field.annotation
+        if get_origin(annotation) in (dict, list):
+            annotation = get_args(annotation)[-1]
+            next(parts, None)  # the user name or list index that follows names no field
+        candidates = (annotation, *get_args(annotation))
+        current = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
+        if current is None:
+            return None
+    return current
+
+
+def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
+    kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
+    if kind == "extra_forbidden":
+        holder = _model_at(root, error["loc"])
+        allowed = ", ".join(f.alias or n for n, f in holder.model_fields.items()) if holder else "see README"
+        return f"unknown key (allowed: {allowed})"
+    if kind == "missing":
+        return "required"
+    if kind == "literal_error":
+        return f"must be {ctx.get('expected', '').replace(chr(39), '')} (got {_shown(value)})"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = error["msg"].lower().replace("input should be ", "must be ")
+        return f"out of range: {bound} (got {_shown(value)})"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')} entries (got {ctx.get('actual_length')})"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    if kind in ("bool_type", "bool_parsing"):
+        return f"must be true or false (got {_shown(value)})"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"must be a whole number (got {_shown(value)})"
+    if kind in ("string_type",):
+        return f"must be a string (got {_shown(value)})"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"must be a mapping of keys to values (got {_shown(value)})"
+    if kind == "list_type":
+        return f"must be a list (got {_shown(value)})"
+    return f"{error['msg']} (got {_shown(value)})"
+
+
+def key_path(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def problems_from_validation_error(error: ValidationError, root: type[BaseModel], prefix: str) -> list[str]:
+    lines = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        path = f"{prefix}{key_path(loc)}" if loc else prefix.rstrip(".:")
+        lines.append(f"{path}: {_message(item, root)}")
+    return lines

@@ -1,0 +1,37 @@
+"""``validate_args``: the namespace parsed and checked across fields, or every problem at once."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from encrypted_workspaces.errors import ConfigError
+
+from .args import EncryptedWorkspacesArgs
+from .checks import cross_field_problems
+from .problems import problems_from_validation_error
+
+NAMESPACE = "encrypted-workspaces"
+
+
+def validate_args(raw: Mapping[str, Any] | EncryptedWorkspacesArgs) -> EncryptedWorkspacesArgs:
+    """Validate the ``encrypted-workspaces:*`` namespace; raise ConfigError with every problem."""
+    prefix = f"{NAMESPACE}:"
+    if isinstance(raw, EncryptedWorkspacesArgs):
+        if raw._checked:
+            return raw
+        args = raw
+    else:
+        try:
+            args = EncryptedWorkspacesArgs.model_validate(dict(raw))
+        except ValidationError as error:
+            raise ConfigError(
+                problems_from_validation_error(error, EncryptedWorkspacesArgs, prefix)
+            ) from None
+    problems = [f"{prefix}{path}: {message}" for path, message in cross_field_problems(args)]
+    if problems:
+        raise ConfigError(problems)
+    args._checked = True
+    return args

@@ -1,0 +1,11 @@
+"""Exit codes of every command (DESIGN.md, "Exit codes"). Precedence: 2, then 1, then 4, then 3."""
+
+EXIT_OK = 0
+# An unexpected failure or an AWS/API error: one line on stderr, no traceback.
+EXIT_FAILURE = 1
+# Invalid input (config, flags, files): one line per problem, each starting with its key path or file.
+EXIT_CONFIG = 2
+# Findings: a policy lint or guardrail finding (plan), a non-compliant resource (audit).
+EXIT_FINDINGS = 3
+# plan --against: a destructive change.
+EXIT_DESTRUCTIVE = 4

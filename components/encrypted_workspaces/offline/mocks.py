@@ -1,0 +1,174 @@
+"""A mock engine that answers like AWS would, deterministically.
+
+Computed values (ARNs, ids) are derived from the resource's name and inputs, the region, the
+partition and the account id, so the same config always yields the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable
+
+import pulumi
+
+from encrypted_workspaces.aws import types
+from encrypted_workspaces.aws.arns import kms_key_arn
+from encrypted_workspaces.aws.limits import DEFAULT_ROLE_NAME
+from encrypted_workspaces.aws.partitions import dns_suffix_for_partition, partition_for_region
+
+# A fixed namespace: key ids are UUIDs like real KMS key ids, the same for the same inputs.
+_KEY_ID_NAMESPACE = uuid.UUID("6b1f8f2e-3c55-4c8a-9a57-0c5d8e1f2a40")
+_BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def _short_id(seed: str, length: int) -> str:
+    number = int.from_bytes(hashlib.sha256(seed.encode()).digest()[:12], "big")
+    digits = []
+    for _ in range(length):
+        number, digit = divmod(number, 36)
+        digits.append(_BASE36[digit])
+    return "".join(digits)
+
+
+class AwsMocks(pulumi.runtime.Mocks):
+    """Answers the registrations and invokes the component makes, as AWS would for this account."""
+
+    def __init__(self, *, account_id: str, region: str):
+        self.account_id = account_id
+        self.region = region
+        self.partition = partition_for_region(region)
+        self._resources: dict[str, Callable[[pulumi.runtime.MockResourceArgs], tuple[str, dict]]] = {
+            types.KMS_KEY: self._kms_key,
+            types.KMS_ALIAS: self._kms_alias,
+            types.IAM_POLICY: self._iam_policy,
+            types.IAM_ROLE: self._iam_role,
+            types.IAM_ROLE_POLICY_ATTACHMENT: self._attachment("role"),
+            types.IAM_USER_POLICY_ATTACHMENT: self._attachment("user"),
+            types.IAM_GROUP_POLICY_ATTACHMENT: self._attachment("group"),
+            types.WORKSPACES_DIRECTORY: self._workspaces_directory,
+            types.WORKSPACE: self._workspace,
+        }
+        self._invokes: dict[str, Callable[[dict], dict]] = {
+            types.GET_CALLER_IDENTITY: self._caller_identity,
+            types.GET_PARTITION: self._partition,
+            types.GET_REGION: self._region,
+        }
+
+    # --- resources ---------------------------------------------------------------------------------
+
+    def new_resource(self, args: pulumi.runtime.MockResourceArgs) -> tuple[str, dict]:
+        answer = self._resources.get(args.typ)
+        if answer is None:
+            # Components and types we do not model: echo the inputs, with a name-derived id.
+            return f"{args.name}-id", dict(args.inputs)
+        return answer(args)
+
+    def _seed(self, args: pulumi.runtime.MockResourceArgs) -> str:
+        return f"{self.partition}/{self.region}/{self.account_id}/{args.typ}/{args.name}"
+
+    def _kms_key(self, args):
+        key_id = str(uuid.uuid5(_KEY_ID_NAMESPACE, self._seed(args)))
+        arn = kms_key_arn(self.partition, self.region, self.account_id, key_id)
+        state = {
+            **args.inputs,
+            "arn": arn,
+            "keyId": key_id,
+            "isEnabled": args.inputs.get("isEnabled", True),
+            "multiRegion": args.inputs.get("multiRegion", False),
+        }
+        return key_id, state
+
+    def _kms_alias(self, args):
+        alias = args.inputs.get("name") or f"alias/{args.name}"
+        target = args.inputs.get("targetKeyId", "")
+        return alias, {
+            **args.inputs,
+            "name": alias,
+            "arn": f"arn:{self.partition}:kms:{self.region}:{self.account_id}:{alias}",
+            "targetKeyArn": kms_key_arn(self.partition, self.region, self.account_id, target),
+        }
+
+    def _iam_policy(self, args):
+        name = args.inputs.get("name") or args.name
+        path = args.inputs.get("path") or "/"
+        arn = f"arn:{self.partition}:iam::{self.account_id}:policy{path}{name}"
+        return arn, {
+            **args.inputs,
+            "name": name,
+            "path": path,
+            "arn": arn,
+            "policyId": "ANPA" + _short_id(self._seed(args), 17).upper(),
+        }
+
+    def _iam_role(self, args):
+        name = args.inputs.get("name") or args.name
+        path = args.inputs.get("path") or "/"
+        return name, {
+            **args.inputs,
+            "name": name,
+            "path": path,
+            "arn": f"arn:{self.partition}:iam::{self.account_id}:role{path}{name}",
+            "uniqueId": "AROA" + _short_id(self._seed(args), 17).upper(),
+        }
+
+    def _attachment(self, principal_key: str):
+        def answer(args):
+            principal = args.inputs.get(principal_key, "")
+            return f"{principal}-{_short_id(self._seed(args), 12)}", dict(args.inputs)
+
+        return answer
+
+    def _workspaces_directory(self, args):
+        directory_id = args.inputs.get("directoryId", "")
+        return directory_id, {
+            **args.inputs,
+            "alias": directory_id,
+            "registrationCode": "SLiad+" + _short_id(self._seed(args), 6).upper(),
+            "workspaceType": args.inputs.get("workspaceType", "PERSONAL"),
+            "iamRoleId": f"arn:{self.partition}:iam::{self.account_id}:role/{DEFAULT_ROLE_NAME}",
+        }
+
+    def _workspace(self, args):
+        user = args.inputs.get("userName", "")
+        workspace_id = "ws-" + _short_id(f"{self._seed(args)}/{user}", 9)
+        return workspace_id, {
+            **args.inputs,
+            "computerName": ("WSAMZN-" + workspace_id[3:]).upper()[:15],
+            "state": "AVAILABLE",
+        }
+
+    # --- invokes -----------------------------------------------------------------------------------
+
+    def call(self, args: pulumi.runtime.MockCallArgs) -> dict:
+        answer = self._invokes.get(args.token)
+        if answer is None:
+            raise NotImplementedError(f"the offline engine does not answer the invoke {args.token}")
+        return answer(args.args)
+
+    def _caller_identity(self, _args):
+        return {
+            "accountId": self.account_id,
+            "arn": f"arn:{self.partition}:sts::{self.account_id}:assumed-role/offline-plan/session",
+            "id": self.account_id,
+            "userId": "AROAOFFLINEPLAN:encrypted-workspaces",
+        }
+
+    def _partition(self, _args):
+        suffix = dns_suffix_for_partition(self.partition)
+        return {
+            "partition": self.partition,
+            "dnsSuffix": suffix,
+            "id": self.partition,
+            "reverseDnsPrefix": ".".join(reversed(suffix.split("."))),
+        }
+
+    def _region(self, _args):
+        suffix = dns_suffix_for_partition(self.partition)
+        return {
+            "name": self.region,
+            "region": self.region,
+            "id": self.region,
+            "endpoint": f"ec2.{self.region}.{suffix}",
+            "description": self.region,
+        }

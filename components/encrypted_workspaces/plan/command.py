@@ -1,0 +1,103 @@
+"""``encrypted-workspaces plan``: run the stack program offline, write plan.json and policies/, lint
+the documents, run the guardrails, print the summary (DESIGN.md, "Plan contract")."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import tempfile
+from pathlib import Path
+
+from encrypted_workspaces.errors import ConfigError
+from encrypted_workspaces.exit_codes import EXIT_CONFIG, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK
+from encrypted_workspaces.offline.runner import PROJECT_ROOT, simulate, stack_program
+
+from .inputs import load_inputs
+from .output_dir import PLAN_FILE, POLICIES_DIR, install, remove_plan_outputs
+from .stackfile import read_project, stack_name_of
+
+# Lint findings at or above this severity fail the plan (exit 3).
+BLOCKING_SEVERITY = "MEDIUM"
+
+
+def add_arguments(plan: argparse.ArgumentParser) -> None:
+    source = plan.add_mutually_exclusive_group()
+    source.add_argument(
+        "--stack", help="stack name: reads <stackConfigDir>/Pulumi.<NAME>.yaml (default: dev)"
+    )
+    source.add_argument("--config", type=Path, help="a stack file anywhere")
+    plan.add_argument("--out", type=Path, help="output directory (default: build/plan/<stack>)")
+    plan.add_argument(
+        "--policy-config",
+        type=Path,
+        help="guardrail settings: the JSON file given to `pulumi preview --policy-pack-config`",
+    )
+    plan.add_argument(
+        "--project-dir",
+        type=Path,
+        help="the Pulumi project whose __main__.py and Pulumi.yaml to use (default: this project)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    project_dir = args.project_dir or PROJECT_ROOT
+    project, stack_config_dir = read_project(project_dir / "Pulumi.yaml")
+    stack_path = args.config or project_dir / stack_config_dir / f"Pulumi.{args.stack or 'dev'}.yaml"
+    if not stack_path.is_file():
+        known = sorted(p.name for p in stack_path.parent.glob("Pulumi.*.yaml"))
+        print(
+            f"encrypted-workspaces plan: no stack file {stack_path} (found: {', '.join(known) or 'none'})",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    stack = args.stack or stack_name_of(stack_path)
+    out_dir = args.out or Path("build/plan") / stack
+
+    try:
+        guardrails_config, stack_file = load_inputs(args.policy_config, stack_path, project, stack)
+        deployment = simulate(
+            stack_program(project_dir / "__main__.py"),
+            project=project,
+            stack=stack,
+            config=stack_file.config,
+            account_id=stack_file.account_id,
+            region=stack_file.region,
+        )
+    except ConfigError as error:
+        remove_plan_outputs(out_dir)
+        print(str(error), file=sys.stderr)
+        return EXIT_CONFIG
+    # The deployment lives until the process ends: freeze it, so that the collections the linters'
+    # databases trigger scan only new objects, not the whole deployment again and again.
+    gc.freeze()
+
+    from encrypted_workspaces.rules import MANDATORY, evaluate
+
+    from .documents import lint_documents, policy_documents
+    from .guardrails import views_from_registrations
+    from .render import guardrail_lines, write_plan_json, write_policy_files, write_summary
+
+    documents = policy_documents(deployment.resources)
+    findings = lint_documents(documents)
+    violations = evaluate(views_from_registrations(deployment.resources), guardrails_config)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out_dir.parent, prefix=f".{out_dir.name}.") as staging_name:
+        staging = Path(staging_name)
+        write_plan_json(deployment, staging / PLAN_FILE)
+        policy_files = write_policy_files(documents, staging / POLICIES_DIR)
+        install(staging, out_dir)
+    written = [out_dir / PLAN_FILE, *(out_dir / POLICIES_DIR / name for name in policy_files)]
+    write_summary(
+        sys.stdout,
+        deployment=deployment,
+        region=stack_file.region,
+        account_id=stack_file.account_id,
+        findings=findings,
+        blocking_severity=BLOCKING_SEVERITY,
+        written=written,
+        extra_sections=[("Guardrails (policies/workspaces-guardrails)", guardrail_lines(violations))],
+    )
+    blocking = [f for f in findings if not f.accepted and f.at_least(BLOCKING_SEVERITY)]
+    blocking_violations = [v for v in violations if v.enforcement == MANDATORY]
+    return EXIT_FINDINGS if blocking or blocking_violations else EXIT_OK

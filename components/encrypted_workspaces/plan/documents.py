@@ -1,0 +1,46 @@
+"""The policy documents a deployment would send, and their lint findings."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from encrypted_workspaces.documents.lint import Finding, lint_policy
+from encrypted_workspaces.documents.statements import TRUST_POLICY, policy_properties
+from encrypted_workspaces.offline.recorder import Registration
+
+
+@dataclass(frozen=True)
+class PolicyDocument:
+    resource_name: str
+    resource_type: str
+    document: dict
+    kind: str
+    attached_to: str | None  # the role a trust policy belongs to
+
+
+def policy_documents(resources: list[Registration]) -> list[PolicyDocument]:
+    """One document per resource: its JSON policy property (a role's trust policy; inline lists are not
+    written or linted by plan)."""
+    documents = []
+    for resource in resources:
+        for found in policy_properties(resource.type):
+            if found.inline_list or not isinstance(resource.inputs.get(found.prop), str):
+                continue
+            documents.append(
+                PolicyDocument(
+                    resource_name=resource.name,
+                    resource_type=resource.type,
+                    document=json.loads(resource.inputs[found.prop]),
+                    kind=found.kind,
+                    attached_to=resource.state.get("arn") if found.kind == TRUST_POLICY else None,
+                )
+            )
+    return sorted(documents, key=lambda d: d.resource_name)
+
+
+def lint_documents(documents: list[PolicyDocument]) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in documents:
+        findings += lint_policy(doc.resource_name, doc.document, kind=doc.kind, attached_to=doc.attached_to)
+    return sorted(findings)

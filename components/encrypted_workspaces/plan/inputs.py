@@ -1,0 +1,48 @@
+"""What plan reads before it runs the program: the guardrails' settings file and the stack file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from encrypted_workspaces.errors import ConfigError
+from encrypted_workspaces.rules import PackConfig
+
+from .stackfile import StackFile, read_stack_file
+
+
+def guardrails_config(path: Path | None) -> PackConfig:
+    """The guardrails' settings from a pack-config file; problems raise ConfigError, keyed by the file."""
+    if path is None:
+        return PackConfig.parse()
+    try:
+        raw = json.loads(path.read_text())
+    except OSError as error:
+        raise ConfigError([f"{path}: cannot read ({error.strerror})"]) from None
+    except ValueError as error:
+        raise ConfigError([f"{path}: not valid JSON ({error})"]) from None
+    if not isinstance(raw, dict):
+        raise ConfigError([f"{path}: a policy pack config is a JSON object of rule names"])
+    try:
+        return PackConfig.parse(raw)
+    except ConfigError as error:
+        raise ConfigError([f"{path}: {problem}" for problem in error.problems]) from None
+
+
+def load_inputs(
+    policy_config: Path | None, stack_path: Path, project: str, stack: str
+) -> tuple[PackConfig, StackFile]:
+    """The guardrails' config and the stack file, with every problem of both in one ConfigError."""
+    problems: list[str] = []
+    settings = stack_file = None
+    try:
+        settings = guardrails_config(policy_config)
+    except ConfigError as error:
+        problems += error.problems
+    try:
+        stack_file = read_stack_file(stack_path, project, stack, stopping=bool(problems))
+    except ConfigError as error:
+        problems += error.problems
+    if problems:
+        raise ConfigError(problems)
+    return settings, stack_file

@@ -1,0 +1,24 @@
+"""The plan's output directory: written through a staging directory, and never left half-written."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+PLAN_FILE, POLICIES_DIR = "plan.json", "policies"
+
+
+def remove_plan_outputs(directory: Path, *, keep_directory: bool = False) -> None:
+    """A failed plan leaves nothing in DIR: no stale plan that a reviewer could take for this one."""
+    (directory / PLAN_FILE).unlink(missing_ok=True)
+    shutil.rmtree(directory / POLICIES_DIR, ignore_errors=True)
+    if not keep_directory and directory.is_dir() and not any(directory.iterdir()):
+        directory.rmdir()
+
+
+def install(staging: Path, directory: Path) -> None:
+    """Move a finished plan from ``staging`` into ``directory``, replacing the previous one."""
+    directory.mkdir(parents=True, exist_ok=True)
+    remove_plan_outputs(directory, keep_directory=True)
+    (staging / PLAN_FILE).replace(directory / PLAN_FILE)
+    (staging / POLICIES_DIR).replace(directory / POLICIES_DIR)

@@ -1,0 +1,77 @@
+"""What every rule shares: the resource view it judges, its violations, its settings base."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+from pydantic.alias_generators import to_camel
+
+MANDATORY, ADVISORY, DISABLED = "mandatory", "advisory", "disabled"
+EnforcementLevel = Literal["mandatory", "advisory", "disabled"]
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    """One resource as the rules see it: its output properties (camelCase) and its options."""
+
+    type: str
+    urn: str
+    name: str
+    props: Mapping[str, Any]
+    # The recorder's option keys: protect, customTimeouts ({"create": "90m"}), dependsOn, ...
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    rule: str
+    enforcement: str
+    urn: str
+    message: str
+
+    def line(self) -> str:
+        return f"{self.enforcement:<9} {self.rule}  {self.urn.rsplit('::', 1)[-1]}: {self.message}"
+
+
+class RuleSettings(BaseModel):
+    """A rule's settings in the pack config; every rule takes ``enforcementLevel``."""
+
+    model_config = ConfigDict(extra="forbid", alias_generator=to_camel, populate_by_name=True, frozen=True)
+    enforcement_level: EnforcementLevel | None = None
+
+
+ResourceCheck = Callable[[ResourceView, Any], Iterable[str]]
+StackCheck = Callable[[Sequence[ResourceView], Any], Iterable[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    description: str
+    enforcement: str
+    url: str
+    settings: type[RuleSettings]
+    resource_check: ResourceCheck | None = None  # one resource at a time
+    stack_check: StackCheck | None = None  # the whole stack at once
+
+
+def flag(props: Mapping[str, Any], key: str) -> bool:
+    return props.get(key) is True
+
+
+def policy_json(value: Any) -> dict | None:
+    """A policy document from a property: a dict as it is, JSON text decoded, anything else None."""
+    if isinstance(value, dict):
+        return value
+    try:
+        document = json.loads(value)
+    except (TypeError, ValueError):
+        return None
+    return document if isinstance(document, dict) else None
+
+
+ENCRYPT_PAGE = "https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html"
