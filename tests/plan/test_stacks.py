@@ -9,7 +9,7 @@ import yaml
 
 from encrypted_workspaces.offline.runner import simulate
 
-STACKS_DIR = Path(__file__).resolve().parents[1] / "stacks"
+STACKS_DIR = Path(__file__).resolve().parents[2] / "stacks"
 STACK_FILES = sorted(STACKS_DIR.glob("Pulumi.*.yaml"))
 
 

@@ -18,9 +18,9 @@ from pulumi_policy import (
 
 from encrypted_workspaces.rules import RULES
 from encrypted_workspaces.rules.crossguard import policies
-from tests.test_guardrails import KEY_ARN, key, workspace
+from tests.rules.resources import KEY_ARN, key, workspace
 
-PACK_DIR = Path(__file__).resolve().parents[1] / "policies" / "workspaces-guardrails"
+PACK_DIR = Path(__file__).resolve().parents[2] / "policies" / "workspaces-guardrails"
 
 
 def options(create_seconds: float = 0) -> PolicyResourceOptions:

@@ -15,7 +15,7 @@ import yaml
 from encrypted_workspaces.cli import main
 from tests.programs import BYPASSING_PROGRAM
 
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(sys.executable).with_name("encrypted-workspaces")
 DEV = PROJECT / "stacks" / "Pulumi.dev.yaml"
 

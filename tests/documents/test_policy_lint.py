@@ -19,7 +19,7 @@ from encrypted_workspaces.offline.runner import simulate
 from tests import documented
 from tests.conftest import ACCOUNT_ID
 
-STACKS = sorted((Path(__file__).resolve().parents[1] / "stacks").glob("Pulumi.*.yaml"))
+STACKS = sorted((Path(__file__).resolve().parents[2] / "stacks").glob("Pulumi.*.yaml"))
 
 
 def _policies_of(stack_file: Path) -> list[tuple[str, dict, str, str | None]]:

@@ -1,0 +1,28 @@
+"""Rule workspaces-create-timeout: compliant and non-compliant timeouts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.resources import key, rules_violated, workspace
+
+
+@pytest.mark.parametrize("timeout", ["60m", "90m", "1h30m", "7200s"])
+def test_create_timeout_compliant(timeout):
+    assert rules_violated([workspace(timeout=timeout), key()]) == []
+
+
+@pytest.mark.parametrize(("timeout", "shown"), [("45m", "45m"), (None, "the provider default of 30m")])
+def test_create_timeout_non_compliant(timeout, shown):
+    found = rules_violated([workspace(timeout=timeout), key()])
+    assert found == [
+        (
+            "workspaces-create-timeout",
+            f"create timeout {shown} is under 60m: an encrypted root volume can take up to an hour",
+        )
+    ]
+
+
+def test_create_timeout_does_not_apply_without_root_encryption():
+    config = {"workspaces-volumes-encrypted-with-a-key-arn": {"requiredVolumes": ["user"]}}
+    assert rules_violated([workspace(timeout=None, rootVolumeEncryptionEnabled=False), key()], config) == []
