@@ -20,7 +20,15 @@ SCRIPT = Path(sys.executable).with_name("encrypted-workspaces")
 DEV = PROJECT / "stacks" / "Pulumi.dev.yaml"
 
 RESOURCE_KEYS = ["urn", "type", "name", "parent", "custom", "inputs", "options"]
-OPTION_KEYS = ["protect", "customTimeouts", "dependsOn", "ignoreChanges", "retainOnDelete"]
+OPTION_KEYS = [
+    "protect",
+    "customTimeouts",
+    "dependsOn",
+    "ignoreChanges",
+    "retainOnDelete",
+    "deleteBeforeReplace",
+    "import",
+]
 POLICY_INPUTS = {
     "aws:kms/key:Key": "policy",
     "aws:iam/policy:Policy": "policy",

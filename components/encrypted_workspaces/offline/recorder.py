@@ -87,6 +87,9 @@ class RecordingMonitor(MockMonitor):
             "dependsOn": sorted(set(request.dependencies) - implicit),
             "ignoreChanges": list(request.ignoreChanges),
             "retainOnDelete": bool(request.retainOnDelete),
+            "deleteBeforeReplace": bool(request.deleteBeforeReplace),
+            # The id of an existing resource this registration adopts (``import`` option), or None.
+            "import": request.importId or None,
         }
         registration = Registration(
             urn=response.urn,
