@@ -20,12 +20,16 @@ class EncryptedWorkspacesArgs(ConfigModel):
     # stack program and the component do not check the same thousands of users twice.
     _checked: bool = PrivateAttr(default=False)
 
-    # On every taggable resource.
     tags: Tags = {}
+    """Tags on every taggable resource; WorkSpaces also get Owner: <user>."""
     key: KeyConfig
+    """The customer managed key that encrypts the WorkSpaces, and its policy."""
     administrators: AdministratorsConfig = AdministratorsConfig()
+    """The WorkSpaces administrators and the IAM policies they get."""
     directory: DirectoryConfig
+    """The Directory Service directory to register with WorkSpaces."""
     workspaces: WorkspacesConfig
+    """One WorkSpace per directory user."""
 
     @property
     def key_users(self) -> list[str]:

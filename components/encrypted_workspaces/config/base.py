@@ -18,8 +18,20 @@ from encrypted_workspaces.aws.timeouts import duration_minutes
 
 
 class ConfigModel(BaseModel):
-    # Unknown keys are typos: refuse them. camelCase in stack files, snake_case from Python.
-    model_config = ConfigDict(extra="forbid", alias_generator=to_camel, populate_by_name=True, frozen=True)
+    """Unknown keys are typos: refused. camelCase in stack files, snake_case from Python.
+
+    Each field's docstring (the string literal under it) is its description: in the JSON Schema of
+    stack files, in the README's inputs table and in the provider's package schema. Write there what
+    the key does and its default with the reason ("defaults to ..., because ...").
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        alias_generator=to_camel,
+        populate_by_name=True,
+        frozen=True,
+        use_attribute_docstrings=True,
+    )
 
 
 def _pattern(regex: str, allowed: str):

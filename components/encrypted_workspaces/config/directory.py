@@ -10,46 +10,72 @@ from .base import ConfigModel, DeviceAccess, DirectoryId, SecurityGroupId, Subne
 
 
 class SelfServicePermissions(ConfigModel):
-    # Defaults: only restart, because every other self-service action changes cost, size or state.
+    """What users may do to their own WorkSpace. Only restart is allowed by default, because every
+    other self-service action changes cost, size or state."""
+
     change_compute_type: bool = False
+    """Users may change their WorkSpace's compute type. Defaults to false (changes cost)."""
     increase_volume_size: bool = False
+    """Users may grow their volumes. Defaults to false (changes cost)."""
     rebuild_workspace: bool = False
+    """Users may rebuild their WorkSpace. Defaults to false (a rebuild restores the root volume)."""
     restart_workspace: bool = True
+    """Users may restart their WorkSpace. Defaults to true: harmless and the usual fix."""
     switch_running_mode: bool = False
+    """Users may switch between AUTO_STOP and ALWAYS_ON. Defaults to false (changes cost)."""
 
 
 class WorkspaceAccessProperties(ConfigModel):
-    # Unset device types keep AWS's defaults (web access is off unless allowed).
+    """Which client devices may connect: ALLOW or DENY per device type. Unset device types keep AWS's
+    defaults (web access is off unless allowed)."""
+
     device_type_android: DeviceAccess | None = None
+    """Android clients: ALLOW or DENY. Unset keeps AWS's default."""
     device_type_chromeos: DeviceAccess | None = None
+    """ChromeOS clients: ALLOW or DENY. Unset keeps AWS's default."""
     device_type_ios: DeviceAccess | None = None
+    """iOS clients: ALLOW or DENY. Unset keeps AWS's default."""
     device_type_linux: DeviceAccess | None = None
+    """Linux clients: ALLOW or DENY. Unset keeps AWS's default."""
     device_type_osx: DeviceAccess | None = None
+    """macOS clients: ALLOW or DENY. Unset keeps AWS's default."""
     device_type_web: DeviceAccess | None = None
+    """Web access: ALLOW or DENY. Unset keeps AWS's default (off)."""
     device_type_windows: DeviceAccess | None = None
+    """Windows clients: ALLOW or DENY. Unset keeps AWS's default."""
     device_type_zeroclient: DeviceAccess | None = None
+    """Zero clients: ALLOW or DENY. Unset keeps AWS's default."""
 
 
 class WorkspaceCreationProperties(ConfigModel):
+    """Settings of new WorkSpaces in the directory."""
+
     custom_security_group_id: SecurityGroupId | None = None
+    """A security group to add to new WorkSpaces (sg-...)."""
     default_ou: str | None = None
-    # Defaults to false: no direct internet access unless asked.
+    """The organizational unit for new WorkSpaces' computer accounts (OU=...,DC=...)."""
     enable_internet_access: bool = False
-    # Defaults to true, so WorkSpaces receive OS updates in their maintenance window.
+    """Direct internet access for new WorkSpaces. Defaults to false: no direct internet unless asked."""
     enable_maintenance_mode: bool = True
-    # Defaults to false: users are not local administrators of their WorkSpaces.
+    """Maintenance mode. Defaults to true, so WorkSpaces receive OS updates in their maintenance
+    window."""
     user_enabled_as_local_administrator: bool = False
+    """Users are local administrators of their WorkSpaces. Defaults to false."""
 
 
 class DirectoryConfig(ConfigModel):
     """``encrypted-workspaces:directory``: registration of an existing Directory Service directory."""
 
     directory_id: DirectoryId
-    # WorkSpaces needs subnets in two Availability Zones.
+    """The existing Directory Service directory to register (d-...). Required."""
     subnet_ids: list[SubnetId] = Field(min_length=limits.DIRECTORY_MIN_SUBNETS)
-    # Defaults to false, because workspaces_DefaultRole is one per account and exists in any account
-    # that has used WorkSpaces before; creating it twice fails.
+    """Subnets for the WorkSpaces, in two Availability Zones. Required."""
     create_default_role: bool = False
+    """Create workspaces_DefaultRole. Defaults to false, because the role is one per account and
+    exists in any account that has used WorkSpaces before; creating it twice fails."""
     self_service_permissions: SelfServicePermissions = SelfServicePermissions()
+    """What users may do to their own WorkSpace (restart only, by default)."""
     workspace_access_properties: WorkspaceAccessProperties = WorkspaceAccessProperties()
+    """Which client devices may connect (AWS's defaults unless set)."""
     workspace_creation_properties: WorkspaceCreationProperties = WorkspaceCreationProperties()
+    """Settings of new WorkSpaces: no internet, no local administrator, maintenance on, by default."""

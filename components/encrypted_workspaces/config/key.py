@@ -12,27 +12,32 @@ from .base import ConfigModel, KeyAlias, KeyPolicyPrincipal
 class KeyConfig(ConfigModel):
     """``encrypted-workspaces:key``: the customer managed key and its policy."""
 
-    # Defaults to alias/encrypted-workspaces-<stack>, because one key per stack needs one name per stack.
     alias: KeyAlias | None = None
-    # Key policy statement 2. Required: the documented policy separates who manages from who uses.
+    """The key's alias. Defaults to alias/encrypted-workspaces-<stack>, because one key per stack needs one
+    name per stack; the prefix alias/aws/ is reserved for AWS managed keys."""
     administrators: list[KeyPolicyPrincipal] = Field(min_length=1)
-    # Key policy statements 3 and 4, besides the WorkSpaces administrators' roles and users.
+    """IAM role or user ARNs that manage (but do not use) the key: key policy statement 2. Required,
+    because the documented policy separates who manages the key from who uses it."""
     users: list[KeyPolicyPrincipal] = []
-    # Defaults to on, because customer managed keys are not rotated unless asked.
+    """Extra key users (key policy statements 3 and 4), besides the WorkSpaces administrators' roles
+    and users, which are always key users."""
     enable_key_rotation: bool = True
-    # Defaults to 365, KMS's own default; KMS allows 90..2560.
+    """Automatic key rotation. Defaults to true, because customer managed keys are not rotated unless
+    asked."""
     rotation_period_in_days: int = Field(
         default=limits.DEFAULT_ROTATION_PERIOD_DAYS,
         ge=limits.ROTATION_PERIOD_DAYS[0],
         le=limits.ROTATION_PERIOD_DAYS[1],
     )
-    # Defaults to 30, the longest KMS allows: the most time to cancel a deletion that would make
-    # every WorkSpace encrypted with the key unusable.
+    """Days between automatic rotations. Defaults to 365, KMS's own default; KMS allows 90 to 2560."""
     deletion_window_in_days: int = Field(
         default=limits.DELETION_WINDOW_DAYS[1],
         ge=limits.DELETION_WINDOW_DAYS[0],
         le=limits.DELETION_WINDOW_DAYS[1],
     )
+    """Days KMS waits before deleting the key. Defaults to 30, the longest KMS allows, because that
+    leaves the most time to cancel a deletion that would make every WorkSpace on the key unusable."""
     description: str = Field(
         default="Encrypts the volumes of Amazon WorkSpaces", max_length=limits.KEY_DESCRIPTION_MAX_LENGTH
     )
+    """The key's description in KMS."""

@@ -13,41 +13,61 @@ class WorkspaceProperties(ConfigModel):
     """``encrypted-workspaces:workspaces.defaults``: what every WorkSpace gets unless a user overrides it."""
 
     bundle_id: BundleId
+    """The bundle (image and hardware) WorkSpaces launch from (wsb-...). Required."""
     compute_type_name: ComputeTypeName = "STANDARD"
+    """The compute type. Defaults to STANDARD."""
     running_mode: RunningMode = "AUTO_STOP"
-    # Used by AUTO_STOP WorkSpaces only; AWS bills ALWAYS_ON monthly and ignores it.
+    """AUTO_STOP (billed by the hour) or ALWAYS_ON (billed monthly). Defaults to AUTO_STOP."""
     running_mode_auto_stop_timeout_in_minutes: AutoStopMinutes = 60
+    """Minutes of inactivity before an AUTO_STOP WorkSpace stops, in multiples of 60. Defaults to 60.
+    AUTO_STOP only: AWS bills ALWAYS_ON monthly and ignores it."""
     root_volume_size_gib: int = 80
+    """Root volume size in GiB. Defaults to 80."""
     user_volume_size_gib: int = 50
-    # Both default to true: encryption can never be added to an existing WorkSpace.
+    """User volume size in GiB. Defaults to 50."""
     root_volume_encryption_enabled: bool = True
+    """Encrypt the root volume with the key. Defaults to true, because encryption can never be added
+    to an existing WorkSpace."""
     user_volume_encryption_enabled: bool = True
+    """Encrypt the user volume with the key. Defaults to true, because encryption can never be added
+    to an existing WorkSpace."""
 
 
 class WorkspaceOverrides(ConfigModel):
     """``encrypted-workspaces:workspaces.users.<user>``: per-user changes to the defaults."""
 
     bundle_id: BundleId | None = None
+    """This user's bundle, instead of the default."""
     compute_type_name: ComputeTypeName | None = None
+    """This user's compute type, instead of the default."""
     running_mode: RunningMode | None = None
+    """This user's running mode, instead of the default."""
     running_mode_auto_stop_timeout_in_minutes: AutoStopMinutes | None = None
+    """This user's auto-stop timeout, instead of the default (AUTO_STOP only)."""
     root_volume_size_gib: int | None = None
+    """This user's root volume size, instead of the default."""
     user_volume_size_gib: int | None = None
+    """This user's user volume size, instead of the default."""
     root_volume_encryption_enabled: bool | None = None
+    """Whether this user's root volume is encrypted, instead of the default."""
     user_volume_encryption_enabled: bool | None = None
+    """Whether this user's user volume is encrypted, instead of the default."""
 
 
 class WorkspacesConfig(ConfigModel):
     """``encrypted-workspaces:workspaces``: one WorkSpace per directory user."""
 
     defaults: WorkspaceProperties
+    """What every WorkSpace gets unless its user overrides it."""
     users: dict[str, WorkspaceOverrides] = {}
-    # Defaults to 90m, because "WorkSpaces launched with root volume encryption enabled might take up
-    # to an hour to provision".
+    """One WorkSpace per directory user: user name -> overrides of the defaults (empty for none). User
+    names are case-insensitive; a WorkSpace's logical name comes from its user's name."""
     create_timeout: Duration = "90m"
-    # Defaults to true, because a replaced or deleted WorkSpace loses its user volume; dev stacks
-    # that churn users set it to false.
+    """How long to wait for a WorkSpace to be created. Defaults to 90m, because "WorkSpaces launched
+    with root volume encryption enabled might take up to an hour to provision"."""
     protect: bool = True
+    """Protect the WorkSpaces and the key from deletion. Defaults to true, because a replaced or
+    deleted WorkSpace loses its user volume; dev stacks that churn users set it to false."""
 
     @field_validator("users", mode="before")
     @classmethod
