@@ -97,7 +97,26 @@ KEY_SCOPED_IAM_SAMPLE = {
 SAMPLE_KEY_ARN = KEY_SCOPED_IAM_SAMPLE["Statement"][0]["Resource"]
 
 
+# The KMS default key policy's statement for key administrators ("Allows key administrators to
+# administer the KMS key", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html)
+# grants these beyond the WorkSpaces sample, in this order; our key policy adds them (stated
+# correction in documents/actions.py).
+DEFAULT_KEY_POLICY_ADMINISTRATOR_EXTRAS = [
+    "kms:TagResource",
+    "kms:UntagResource",
+    "kms:ScheduleKeyDeletion",
+    "kms:CancelKeyDeletion",
+]
+
+
 # --- the corrections we state (documents/actions.py), applied to a copy of a sample --------------
+
+
+def with_actions_appended(document: dict, statement_index: int, extra: list[str]) -> dict:
+    corrected = copy.deepcopy(document)
+    statement = corrected["Statement"][statement_index]
+    statement["Action"] = [*statement["Action"], *extra]
+    return corrected
 
 
 def with_sids(document: dict, sids: list[str]) -> dict:

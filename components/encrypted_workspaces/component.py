@@ -12,6 +12,7 @@ import pulumi_aws as aws
 
 from encrypted_workspaces.aws.arns import aws_managed_policy_arn, principal_kind, principal_name
 from encrypted_workspaces.aws.limits import DEFAULT_ROLE_NAME
+from encrypted_workspaces.aws.replacement import WORKSPACE_REPLACED_ON
 from encrypted_workspaces.config import EncryptedWorkspacesArgs, validate_args
 from encrypted_workspaces.documents import (
     key_grant_policy,
@@ -138,12 +139,15 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
         # 3. The directory registration, after workspaces_DefaultRole can be assumed.
         role_attachments: list[pulumi.Resource] = []
         if args.directory.create_default_role:
+            # Retained on delete: the role is account-wide, so destroying this stack (a dev stack, say)
+            # must not take it from every other directory in the account that relies on it.
+            retained = pulumi.ResourceOptions(parent=self, retain_on_delete=True)
             self.default_role = aws.iam.Role(
                 f"{name}-default-role",
                 name=DEFAULT_ROLE_NAME,
                 assume_role_policy=_to_json(workspaces_default_role_trust_policy()),
                 tags=tags,
-                opts=child,
+                opts=retained,
             )
             role_attachments = [
                 aws.iam.RolePolicyAttachment(
@@ -152,7 +156,7 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
                     policy_arn=partition.apply(
                         lambda p, policy=managed_policy: aws_managed_policy_arn(p, policy)
                     ),
-                    opts=child,
+                    opts=retained,
                 )
                 for managed_policy in DEFAULT_ROLE_MANAGED_POLICIES
             ]
@@ -176,7 +180,11 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
 
         # 4. One WorkSpace per user, named after the user so that reordering renames none.
         self.workspaces = {}
-        timeouts = pulumi.CustomTimeouts(create=args.workspaces.create_timeout)
+        timeouts = pulumi.CustomTimeouts(
+            create=args.workspaces.create_timeout,
+            update=args.workspaces.update_timeout,
+            delete=args.workspaces.delete_timeout,
+        )
         for user in sorted(args.workspaces.users):
             properties = args.workspaces.properties_for(user)
             auto_stop = properties.running_mode == "AUTO_STOP"
@@ -200,7 +208,17 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
                     user_volume_size_gib=properties.user_volume_size_gib,
                 ),
                 tags={**tags, OWNER_TAG: user},
-                opts=pulumi.ResourceOptions(parent=self, protect=protect, custom_timeouts=timeouts),
+                opts=pulumi.ResourceOptions(
+                    parent=self,
+                    protect=protect,
+                    custom_timeouts=timeouts,
+                    # The replacement guard: a change that would replace this WorkSpace (and lose its
+                    # user volume) is held back unless its user is listed under workspaces.replace.
+                    ignore_changes=None if args.workspaces.may_replace(user) else list(WORKSPACE_REPLACED_ON),
+                    # AWS allows one WorkSpace per user per directory: the default create-then-delete
+                    # replacement cannot succeed, so any replacement deletes first.
+                    delete_before_replace=True,
+                ),
             )
 
         self.key_arn: pulumi.Output[str] = self.key.arn

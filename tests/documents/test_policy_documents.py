@@ -24,8 +24,11 @@ KEY_POLICY_SIDS = [
 
 
 def corrected_key_policy_sample() -> dict:
-    """The documented key policy with our one correction (kms:ReEncrypt -> kms:ReEncrypt*) and Sids."""
+    """The documented key policy with our two corrections and Sids: kms:ReEncrypt -> kms:ReEncrypt*,
+    and the key administrators get what the KMS default key policy gives them (tag, untag, schedule
+    and cancel deletion)."""
     fixed = documented.replace_action(documented.KEY_POLICY_SAMPLE, "kms:ReEncrypt", "kms:ReEncrypt*")
+    fixed = documented.with_actions_appended(fixed, 1, documented.DEFAULT_KEY_POLICY_ADMINISTRATOR_EXTRAS)
     return documented.with_sids(fixed, KEY_POLICY_SIDS)
 
 

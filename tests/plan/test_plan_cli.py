@@ -80,7 +80,7 @@ def test_plan_json_has_the_contract_shape(tmp_path, capsys):
     assert "pulumi:pulumi:Stack" in types and "encrypted-workspaces:index:EncryptedWorkspaces" in types
     alice = next(r for r in plan["resources"] if r["name"] == "workspaces-workspace-alice")
     assert alice["inputs"]["workspaceProperties"]["rootVolumeSizeGib"] == 80  # an integer, not 80.0
-    assert alice["options"]["customTimeouts"] == {"create": "90m"}
+    assert alice["options"]["customTimeouts"] == {"create": "90m", "update": "60m", "delete": "30m"}
     assert alice["options"]["protect"] is False
     assert alice["inputs"]["volumeEncryptionKey"] == plan["outputs"]["keyArn"]
     assert sorted(plan["outputs"]["workspaceIds"]) == ["alice", "bob"]

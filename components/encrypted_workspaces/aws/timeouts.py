@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 
-# pulumi-aws (the Terraform provider it bridges) waits 30 minutes for a WorkSpace by default.
+# pulumi-aws (the Terraform provider it bridges) waits 30 minutes for a WorkSpace to become
+# AVAILABLE, 10 for each property change and 10 for it to terminate by default
+# (terraform-provider-aws internal/service/workspaces/wait.go: WorkspaceAvailableTimeout,
+# WorkspaceUpdatingTimeout, WorkspaceTerminatedTimeout).
 PROVIDER_DEFAULT_CREATE_MINUTES = 30
+PROVIDER_DEFAULT_UPDATE_MINUTES = 10
+PROVIDER_DEFAULT_DELETE_MINUTES = 10
 
 _DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?")
 

@@ -14,6 +14,7 @@ IAM_USER_POLICY_ATTACHMENT = "aws:iam/userPolicyAttachment:UserPolicyAttachment"
 IAM_GROUP_POLICY_ATTACHMENT = "aws:iam/groupPolicyAttachment:GroupPolicyAttachment"
 WORKSPACES_DIRECTORY = "aws:workspaces/directory:Directory"
 WORKSPACE = "aws:workspaces/workspace:Workspace"
+WORKSPACES_IP_GROUP = "aws:workspaces/ipGroup:IpGroup"
 
 # Data-source invokes the component makes.
 GET_CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity"

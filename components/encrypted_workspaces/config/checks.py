@@ -55,6 +55,22 @@ def _workspace_problems(
     return problems
 
 
+def _replace_problems(replace: list[str], users: dict[str, str]) -> list[tuple[str, str]]:
+    """Each name under workspaces.replace must be one of the users (case-insensitively, as in the
+    directory): a typo there would silently leave a WorkSpace held that the update meant to replace."""
+    problems = []
+    for index, name in enumerate(replace):
+        if name.lower() not in users:
+            known = ", ".join(sorted(users.values())) or "none"
+            problems.append(
+                (
+                    f"workspaces.replace.{index}",
+                    f"not a user under workspaces.users (got {name!r}); the users are: {known}",
+                )
+            )
+    return problems
+
+
 def cross_field_problems(args: EncryptedWorkspacesArgs) -> list[tuple[str, str]]:
     """What single fields cannot see: key users, user-name collisions, resolved WorkSpace settings."""
     problems: list[tuple[str, str]] = []
@@ -99,6 +115,7 @@ def cross_field_problems(args: EncryptedWorkspacesArgs) -> list[tuple[str, str]]
             for fields, where, message in _workspace_problems(path, resolved, overrides)
             if fields not in inherited_checks or fields & overrides
         ]
+    problems += _replace_problems(workspaces.replace, seen)
     if (
         root_encrypted
         and duration_minutes(workspaces.create_timeout) < limits.ENCRYPTED_ROOT_PROVISIONING_MINUTES

@@ -65,6 +65,20 @@ class WorkspacesConfig(ConfigModel):
     create_timeout: Duration = "90m"
     """How long to wait for a WorkSpace to be created. Defaults to 90m, because "WorkSpaces launched
     with root volume encryption enabled might take up to an hour to provision"."""
+    update_timeout: Duration = "60m"
+    """How long to wait for each change to a WorkSpace's properties. Defaults to 60m, because the
+    provider's 10m is too short for a compute-type change or a volume resize, which restart the
+    WorkSpace, and a timed-out update leaves the stack to be refreshed by hand."""
+    delete_timeout: Duration = "30m"
+    """How long to wait for a WorkSpace to be terminated. Defaults to 30m (the provider's default is
+    10m), because a replacement deletes first and creates after: a timed-out termination stops the
+    update with the user left without a WorkSpace."""
+    replace: list[str] = []
+    """Users whose WorkSpace this update may replace. Defaults to none, because a replaced WorkSpace
+    loses its user volume: a change that would replace a WorkSpace (bundleId, userName, directory,
+    encryption, key) is otherwise held back (ignoreChanges). A listed user's WorkSpace is deleted
+    first, then created (AWS allows one WorkSpace per user per directory); remove the name after the
+    update."""
     protect: bool = True
     """Protect the WorkSpaces and the key from deletion. Defaults to true, because a replaced or
     deleted WorkSpace loses its user volume; dev stacks that churn users set it to false."""
@@ -81,3 +95,7 @@ class WorkspacesConfig(ConfigModel):
         """The defaults with ``user``'s overrides applied."""
         overrides = self.users[user].model_dump(exclude_none=True)
         return self.defaults.model_copy(update=overrides)
+
+    def may_replace(self, user: str) -> bool:
+        """Whether this update may replace ``user``'s WorkSpace (listed under ``replace``, in any case)."""
+        return user.lower() in {name.lower() for name in self.replace}

@@ -5,6 +5,10 @@ Corrections to the AWS samples (see shared/seeds/README.md) are made here, once,
   the real actions are ``kms:ReEncryptFrom``/``kms:ReEncryptTo``, written ``kms:ReEncrypt*``.
 - the retired ``wam:`` actions and the entries that ``ds:*``/``workspaces:*`` already cover are
   left out of the WorkSpaces administrators' policy.
+- the key administrators' statement adds ``kms:TagResource``, ``kms:UntagResource``,
+  ``kms:ScheduleKeyDeletion`` and ``kms:CancelKeyDeletion``, which the sample omits and the KMS
+  default key policy for key administrators grants: without them the administrators can neither
+  tag the key nor schedule or cancel its deletion.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ ACCOUNT_ROOT_ACTION = "kms:*"
 # https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html
 # Note: kms:Create* includes kms:CreateGrant without the kms:GrantIsForAWSResource condition; the
 # KMS default key policy grants administrators the same, so we keep the documented set.
-KEY_ADMINISTRATOR_ACTIONS: tuple[str, ...] = (
+DOCUMENTED_KEY_ADMINISTRATOR_ACTIONS: tuple[str, ...] = (
     "kms:Create*",
     "kms:Describe*",
     "kms:Enable*",
@@ -29,6 +33,19 @@ KEY_ADMINISTRATOR_ACTIONS: tuple[str, ...] = (
     "kms:Disable*",
     "kms:Get*",
     "kms:Delete*",
+)
+# Correction: what the KMS default key policy's "Allows key administrators to administer the KMS
+# key" statement grants beyond the WorkSpaces sample, in its order. Without them a key administrator
+# cannot tag the key, schedule its deletion or cancel a deletion someone else scheduled.
+# https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-administrators
+KEY_ADMINISTRATOR_ACTIONS_FROM_THE_DEFAULT_KEY_POLICY: tuple[str, ...] = (
+    "kms:TagResource",
+    "kms:UntagResource",
+    "kms:ScheduleKeyDeletion",
+    "kms:CancelKeyDeletion",
+)
+KEY_ADMINISTRATOR_ACTIONS: tuple[str, ...] = (
+    DOCUMENTED_KEY_ADMINISTRATOR_ACTIONS + KEY_ADMINISTRATOR_ACTIONS_FROM_THE_DEFAULT_KEY_POLICY
 )
 
 # Key policy, statement 3: the principals who use the key (WorkSpaces administrators, Part 1).

@@ -43,8 +43,9 @@ def workspaces_key_policy(
     """The key policy of a customer managed key that encrypts WorkSpaces.
 
     Source: "Encrypted WorkSpaces", Part 2, sample key policy
-    (https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html), with the one
-    correction in ``actions.KEY_USER_ACTIONS`` and a fixed Sid on each statement.
+    (https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html), with the
+    corrections in ``actions.KEY_USER_ACTIONS`` and ``actions.KEY_ADMINISTRATOR_ACTIONS`` and a
+    fixed Sid on each statement.
     """
     administrators = list(key_administrators)
     users = list(key_users)

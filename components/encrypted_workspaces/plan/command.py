@@ -1,5 +1,6 @@
 """``encrypted-workspaces plan``: run the stack program offline, write plan.json and policies/, lint
-the documents, run the guardrails, print the summary (DESIGN.md, "Plan contract")."""
+the documents, run the guardrails, compare with what is deployed (``--against``: changes.json), print
+the summary (DESIGN.md, "Plan contract")."""
 
 from __future__ import annotations
 
@@ -10,11 +11,17 @@ import tempfile
 from pathlib import Path
 
 from encrypted_workspaces.errors import ConfigError
-from encrypted_workspaces.exit_codes import EXIT_CONFIG, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK
+from encrypted_workspaces.exit_codes import (
+    EXIT_CONFIG,
+    EXIT_DESTRUCTIVE,
+    EXIT_FAILURE,
+    EXIT_FINDINGS,
+    EXIT_OK,
+)
 from encrypted_workspaces.offline.runner import PROJECT_ROOT, simulate, stack_program
 
 from .inputs import load_inputs
-from .output_dir import PLAN_FILE, POLICIES_DIR, install, remove_plan_outputs
+from .output_dir import CHANGES_FILE, PLAN_FILE, POLICIES_DIR, install, remove_plan_outputs
 from .stackfile import read_project, stack_name_of
 
 # Lint findings at or above this severity fail the plan (exit 3).
@@ -32,6 +39,13 @@ def add_arguments(plan: argparse.ArgumentParser) -> None:
         "--policy-config",
         type=Path,
         help="guardrail settings: the JSON file given to `pulumi preview --policy-pack-config`",
+    )
+    plan.add_argument(
+        "--against",
+        type=Path,
+        metavar="PATH",
+        help="compare with what is deployed: a previous plan.json, its directory, or the JSON of "
+        "`pulumi stack export`; writes DIR/changes.json and exits 4 on a destructive change",
     )
     plan.add_argument(
         "--project-dir",
@@ -55,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
     out_dir = args.out or Path("build/plan") / stack
 
     try:
-        guardrails_config, stack_file = load_inputs(args.policy_config, stack_path, project, stack)
+        guardrails_config, stack_file, deployed = load_inputs(
+            args.policy_config, stack_path, project, stack, args.against
+        )
         deployment = simulate(
             stack_program(project_dir / "__main__.py"),
             project=project,
@@ -76,18 +92,37 @@ def run(args: argparse.Namespace) -> int:
 
     from .documents import lint_documents, policy_documents
     from .guardrails import views_from_registrations
-    from .render import guardrail_lines, write_plan_json, write_policy_files, write_summary
+    from .render import (
+        guardrail_lines,
+        resource_entries,
+        write_plan_json,
+        write_policy_files,
+        write_summary,
+    )
 
     documents = policy_documents(deployment.resources)
     findings = lint_documents(documents)
     violations = evaluate(views_from_registrations(deployment.resources), guardrails_config)
+    entries = resource_entries(deployment)
+    extra_sections = [("Guardrails (policies/workspaces-guardrails)", guardrail_lines(violations))]
+    changes = None
+    if deployed is not None:
+        from .changes import compare
+        from .changes_report import changes_lines, changes_title, write_changes_json
+
+        changes = compare(deployed.resources, entries)
+        extra_sections.append((changes_title(changes, deployed), changes_lines(changes)))
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out_dir.parent, prefix=f".{out_dir.name}.") as staging_name:
         staging = Path(staging_name)
-        write_plan_json(deployment, staging / PLAN_FILE)
+        write_plan_json(deployment, staging / PLAN_FILE, entries)
         policy_files = write_policy_files(documents, staging / POLICIES_DIR)
+        if changes is not None:
+            write_changes_json(changes, staging / CHANGES_FILE)
         install(staging, out_dir)
     written = [out_dir / PLAN_FILE, *(out_dir / POLICIES_DIR / name for name in policy_files)]
+    if changes is not None:
+        written.append(out_dir / CHANGES_FILE)
     write_summary(
         sys.stdout,
         deployment=deployment,
@@ -96,8 +131,11 @@ def run(args: argparse.Namespace) -> int:
         findings=findings,
         blocking_severity=BLOCKING_SEVERITY,
         written=written,
-        extra_sections=[("Guardrails (policies/workspaces-guardrails)", guardrail_lines(violations))],
+        extra_sections=extra_sections,
     )
     blocking = [f for f in findings if not f.accepted and f.at_least(BLOCKING_SEVERITY)]
     blocking_violations = [v for v in violations if v.enforcement == MANDATORY]
+    # Precedence (exit_codes): a destructive change outranks findings.
+    if changes is not None and changes.destructive:
+        return EXIT_DESTRUCTIVE
     return EXIT_FINDINGS if blocking or blocking_violations else EXIT_OK

@@ -1,4 +1,5 @@
-"""What plan reads before it runs the program: the guardrails' settings file and the stack file."""
+"""What plan reads before it runs the program: the guardrails' settings, the stack file and the
+deployment to compare with."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from encrypted_workspaces.errors import ConfigError
 from encrypted_workspaces.rules import PackConfig
 
+from .against import Deployed, load_deployed
 from .stackfile import StackFile, read_stack_file
 
 
@@ -30,19 +32,32 @@ def guardrails_config(path: Path | None) -> PackConfig:
 
 
 def load_inputs(
-    policy_config: Path | None, stack_path: Path, project: str, stack: str
-) -> tuple[PackConfig, StackFile]:
-    """The guardrails' config and the stack file, with every problem of both in one ConfigError."""
+    policy_config: Path | None, stack_path: Path, project: str, stack: str, against: Path | None = None
+) -> tuple[PackConfig, StackFile, Deployed | None]:
+    """The guardrails' config, the stack file and the deployment to compare with (``--against``),
+    with every problem of all three in one ConfigError."""
     problems: list[str] = []
-    settings = stack_file = None
+    settings = stack_file = deployed = None
     try:
         settings = guardrails_config(policy_config)
     except ConfigError as error:
         problems += error.problems
+    if against is not None:
+        try:
+            deployed = load_deployed(against)
+        except ConfigError as error:
+            problems += error.problems
+        else:
+            if deployed.stack not in (None, stack):
+                # Every URN names its stack: another stack's deployment would compare as all new.
+                problems.append(
+                    f"{deployed.path}: the deployment of stack {deployed.stack!r}, not of {stack!r}; "
+                    "compare a stack with its own plan.json or `pulumi stack export`"
+                )
     try:
         stack_file = read_stack_file(stack_path, project, stack, stopping=bool(problems))
     except ConfigError as error:
         problems += error.problems
     if problems:
         raise ConfigError(problems)
-    return settings, stack_file
+    return settings, stack_file, deployed

@@ -42,7 +42,12 @@ def _resource_json(resource: Registration) -> dict[str, Any]:
     return entry
 
 
-def write_plan_json(deployment: Deployment, path: Path) -> None:
+def resource_entries(deployment: Deployment) -> list[dict[str, Any]]:
+    """plan.json's resource entries: what is written, and what ``--against`` compares."""
+    return [_resource_json(resource) for resource in deployment.resources]
+
+
+def write_plan_json(deployment: Deployment, path: Path, entries: list[dict[str, Any]] | None = None) -> None:
     """plan.json as the contract shapes it: contract key order, sorted inputs and outputs, 2-space indent.
 
     orjson, because the standard encoder falls back to pure Python when indenting, which is most of
@@ -51,7 +56,7 @@ def write_plan_json(deployment: Deployment, path: Path) -> None:
     document = {
         "project": deployment.project,
         "stack": deployment.stack,
-        "resources": [_resource_json(resource) for resource in deployment.resources],
+        "resources": resource_entries(deployment) if entries is None else entries,
         "outputs": canonical(deployment.outputs),
     }
     path.write_bytes(orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
@@ -100,7 +105,7 @@ def resource_tree(resources: list[Registration]) -> list[str]:
     return lines
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=True)]
     return [
         "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
@@ -127,7 +132,7 @@ def users_table(resources: list[Registration]) -> list[str]:
             )
         )
     header = ("USER", "BUNDLE", "COMPUTE", "RUNNING MODE", "ROOT ENCRYPTED", "USER ENCRYPTED", "KEY")
-    return _table(header, rows) if rows else ["(no WorkSpaces)"]
+    return table(header, rows) if rows else ["(no WorkSpaces)"]
 
 
 def findings_lines(findings: list[Finding], blocking_severity: str) -> list[str]:

@@ -1,0 +1,191 @@
+"""What applying this plan would do to what is deployed: the pure comparison behind ``--against``.
+
+Resources are matched by URN and their inputs compared (both canonical). A changed input that the
+provider replaces on (``aws.replacement``) makes a replace, unless the resource ignores changes to
+it (the component's replacement guard): then it is ``held``. Destructive: a replace or delete of a
+WorkSpace, the key, the directory registration or workspaces_DefaultRole, which lose data or break
+what depends on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from encrypted_workspaces.aws import types
+from encrypted_workspaces.aws.limits import DEFAULT_ROLE_NAME
+from encrypted_workspaces.aws.replacement import replaces
+
+from .against import DeployedResource
+
+ACTIONS = ("create", "update", "replace", "delete", "held")
+
+
+@dataclass(frozen=True)
+class Change:
+    urn: str
+    type: str
+    action: str
+    fields: list[str]
+    destructive: bool
+    reason: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "urn": self.urn,
+            "type": self.type,
+            "action": self.action,
+            "fields": self.fields,
+            "destructive": self.destructive,
+            "reason": self.reason,
+        }
+
+    @property
+    def name(self) -> str:
+        return self.urn.rsplit("::", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Changes:
+    changes: list[Change]  # sorted by URN
+    same: int
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = dict.fromkeys(ACTIONS, 0)
+        for change in self.changes:
+            counts[change.action] += 1
+        return {**counts, "same": self.same}
+
+    @property
+    def destructive(self) -> list[Change]:
+        return [change for change in self.changes if change.destructive]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"summary": self.summary, "changes": [change.as_json() for change in self.changes]}
+
+
+def changed_fields(before: Any, after: Any, path: str = "") -> list[str]:
+    """Paths of the values that differ: objects are compared key by key, anything else as a whole.
+
+    A secret is the placeholder on both sides (plan never holds its value), so it counts as the same
+    unless it appears, disappears or stops being secret.
+    """
+    if isinstance(before, dict) and isinstance(after, dict):
+        fields: list[str] = []
+        for key in sorted(set(before) | set(after)):
+            child = f"{path}.{key}" if path else key
+            if key not in before or key not in after:
+                fields.append(child)
+            else:
+                fields += changed_fields(before[key], after[key], child)
+        return fields
+    return [] if before == after else [path]
+
+
+def _ignored(field: str, ignore_changes: Iterable[str]) -> bool:
+    return any(
+        field == ignored or field.startswith((f"{ignored}.", f"{ignored}[")) for ignored in ignore_changes
+    )
+
+
+def _what(resource_type: str, inputs: Mapping[str, Any]) -> str:
+    """The resource in a reviewer's words, for reasons."""
+    if resource_type == types.WORKSPACE:
+        return f"the WorkSpace of {inputs.get('userName', '?')}"
+    if resource_type == types.KMS_KEY:
+        return "the key"
+    if resource_type == types.WORKSPACES_DIRECTORY:
+        return f"the registration of directory {inputs.get('directoryId', '?')}"
+    if resource_type == types.IAM_ROLE and inputs.get("name") == DEFAULT_ROLE_NAME:
+        return DEFAULT_ROLE_NAME
+    return ""
+
+
+def _loss(resource_type: str, inputs: Mapping[str, Any]) -> str:
+    """What a replace or delete of a destructive resource loses."""
+    if resource_type == types.WORKSPACE:
+        return f"the user volume of {inputs.get('userName', '?')} is lost"
+    if resource_type == types.KMS_KEY:
+        return "every WorkSpace encrypted with it becomes unusable when its deletion window ends"
+    if resource_type == types.WORKSPACES_DIRECTORY:
+        return "its WorkSpaces lose their directory registration"
+    return "every WorkSpaces directory in the account relies on it"
+
+
+def _deleted(resource: DeployedResource) -> Change:
+    what = _what(resource.type, resource.inputs)
+    if not what:
+        return Change(resource.urn, resource.type, "delete", [], False, "no longer in the program")
+    if resource.options.get("retainOnDelete"):
+        return Change(
+            resource.urn,
+            resource.type,
+            "delete",
+            [],
+            False,
+            f"{what} leaves the stack but stays in the account (retainOnDelete)",
+        )
+    reason = f"{what} is deleted: {_loss(resource.type, resource.inputs)}"
+    if resource.options.get("protect"):
+        reason += " (protected: pulumi up refuses until it is unprotected)"
+    return Change(resource.urn, resource.type, "delete", [], True, reason)
+
+
+def _compared(before: DeployedResource, after: Mapping[str, Any]) -> Change | None:
+    resource_type = after["type"]
+    inputs = after["inputs"]
+    fields = changed_fields(before.inputs, inputs)
+    if not fields and before.type == resource_type:
+        return None
+    options = after.get("options") or {}
+    ignore = options.get("ignoreChanges") or []
+    held = [field for field in fields if _ignored(field, ignore)]
+    effective = [field for field in fields if field not in held]
+    replacing = [field for field in effective if replaces(resource_type, field)]
+    what = _what(resource_type, inputs)
+    urn = after["urn"]
+    if before.type != resource_type:
+        return Change(
+            urn, resource_type, "replace", fields, bool(what), f"the type changes from {before.type}"
+        )
+    if replacing:
+        order = (
+            "deleted first, then created" if options.get("deleteBeforeReplace") else "created, then deleted"
+        )
+        reason = f"{', '.join(replacing)} cannot change in place: replaced ({order})"
+        if what:
+            reason += f"; {_loss(resource_type, inputs)}"
+        return Change(urn, resource_type, "replace", fields, bool(what), reason)
+    if held:
+        user = inputs.get("userName")
+        reason = f"ignoreChanges holds back {', '.join(held)}"
+        if resource_type == types.WORKSPACE and user:
+            reason = (
+                f"the replacement guard keeps {what} as it is ({', '.join(held)} would replace it); "
+                f"list {user} under workspaces.replace to replace it"
+            )
+        if effective:
+            reason += f"; {', '.join(effective)} updated in place"
+        return Change(urn, resource_type, "held", fields, False, reason)
+    return Change(urn, resource_type, "update", fields, False, "updated in place")
+
+
+def compare(deployed: Mapping[str, DeployedResource], planned: Iterable[Mapping[str, Any]]) -> Changes:
+    """What applying ``planned`` (plan.json resource entries) does to ``deployed`` (by URN)."""
+    planned_by_urn = {resource["urn"]: resource for resource in planned}
+    changes: list[Change] = []
+    same = 0
+    for urn in sorted(set(deployed) | set(planned_by_urn)):
+        after = planned_by_urn.get(urn)
+        before = deployed.get(urn)
+        if before is None:
+            changes.append(Change(urn, after["type"], "create", [], False, "new"))
+        elif after is None:
+            changes.append(_deleted(before))
+        elif (change := _compared(before, after)) is None:
+            same += 1
+        else:
+            changes.append(change)
+    return Changes(changes=changes, same=same)
