@@ -111,13 +111,19 @@ def test_protect_and_create_timeout_reach_the_engine(namespace, protect):
     deployment = deploy(namespace)
     for workspace in deployment.of_type(WORKSPACE):
         assert workspace.options["protect"] is protect
-        assert workspace.options["customTimeouts"] == {"create": "2h"}
+        assert workspace.options["customTimeouts"] == {"create": "2h", "update": "60m", "delete": "30m"}
     assert deployment.by_name("workspaces-key").options["protect"] is protect
 
 
-def test_create_timeout_defaults_to_ninety_minutes(namespace):
+def test_timeouts_default_to_ninety_sixty_and_thirty_minutes(namespace):
     for workspace in deploy(namespace).of_type(WORKSPACE):
-        assert workspace.options["customTimeouts"] == {"create": "90m"}
+        assert workspace.options["customTimeouts"] == {"create": "90m", "update": "60m", "delete": "30m"}
+
+
+def test_update_and_delete_timeouts_reach_the_engine(namespace):
+    namespace["workspaces"].update(updateTimeout="2h", deleteTimeout="45m")
+    for workspace in deploy(namespace).of_type(WORKSPACE):
+        assert workspace.options["customTimeouts"] == {"create": "90m", "update": "2h", "delete": "45m"}
 
 
 class RegistrationIdMocks(AwsMocks):

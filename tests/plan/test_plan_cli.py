@@ -128,7 +128,8 @@ def test_summary_shows_tree_users_outputs_and_findings(tmp_path, capsys):
     assert "Plan of encrypted-workspaces/prod in eu-west-1, account 123456789012" in out
     assert "└─ encrypted-workspaces:index:EncryptedWorkspaces  workspaces" in out
     assert (
-        "aws:workspaces/workspace:Workspace  workspaces-workspace-carol  [protect, create timeout 90m]" in out
+        "aws:workspaces/workspace:Workspace  workspaces-workspace-carol  [protect, deleteBeforeReplace, "
+            "create timeout 90m, delete timeout 30m, update timeout 60m, ignores 6 properties]" in out
     )
     users = out.split("WorkSpaces (4)\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert users[0].split() == [

@@ -17,7 +17,7 @@ from encrypted_workspaces.offline.runner import Deployment
 
 from .documents import PolicyDocument
 
-OPTION_FLAGS = ("protect", "retainOnDelete")
+OPTION_FLAGS = ("protect", "retainOnDelete", "deleteBeforeReplace")
 
 
 def canonical(value: Any) -> Any:
@@ -82,6 +82,8 @@ def _flags(resource: Registration) -> str:
     flags += [
         f"{stage} timeout {value}" for stage, value in sorted(options.get("customTimeouts", {}).items())
     ]
+    if options.get("ignoreChanges"):
+        flags.append(f"ignores {len(options['ignoreChanges'])} properties")
     if options.get("dependsOn"):
         flags.append(f"after {len(options['dependsOn'])}")
     return f"  [{', '.join(flags)}]" if flags else ""
