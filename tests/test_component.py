@@ -353,3 +353,49 @@ def test_a_consumer_program_can_build_the_component_from_python_arguments():
     deployment = simulate(program, stack="consumer", config={}, account_id=ACCOUNT_ID, region=REGION)
     assert list(deployment.outputs["ids"]) == ["carol"]
     assert deployment.by_name("euc-workspace-carol").options["protect"] is True  # the secure default
+
+
+# --- the replacement guard and nothing lost on destroy ------------------------------------------
+
+REPLACE_ON_CHANGE = [
+    "bundleId",
+    "directoryId",
+    "rootVolumeEncryptionEnabled",
+    "userName",
+    "userVolumeEncryptionEnabled",
+    "volumeEncryptionKey",
+]
+
+
+def test_every_workspace_ignores_changes_that_would_replace_it_and_deletes_before_replacing(namespace):
+    for workspace in deploy(namespace).of_type(WORKSPACE):
+        assert workspace.options["ignoreChanges"] == REPLACE_ON_CHANGE
+        assert workspace.options["deleteBeforeReplace"] is True
+
+
+def test_a_user_listed_under_replace_gets_no_ignore(namespace):
+    namespace["workspaces"]["replace"] = ["Bob"]
+    workspaces = workspaces_by_user(deploy(namespace))
+    assert workspaces["bob"].options["ignoreChanges"] == []
+    assert workspaces["bob"].options["deleteBeforeReplace"] is True
+    assert workspaces["alice"].options["ignoreChanges"] == REPLACE_ON_CHANGE
+
+
+def test_the_account_wide_default_role_and_its_attachments_are_retained_on_delete(namespace):
+    namespace["directory"]["createDefaultRole"] = True
+    deployment = deploy(namespace)
+    retained = sorted(r.name for r in deployment.resources if r.options["retainOnDelete"])
+    assert retained == [
+        "workspaces-default-role",
+        "workspaces-default-role-AmazonWorkSpacesSelfServiceAccess",
+        "workspaces-default-role-AmazonWorkSpacesServiceAccess",
+    ]
+
+
+def test_the_key_keeps_its_deletion_window_and_is_protected_by_default(namespace):
+    del namespace["workspaces"]["protect"]
+    namespace["key"]["deletionWindowInDays"] = 30
+    deployment = deploy(namespace)
+    key = deployment.by_name("workspaces-key")
+    assert (key.inputs["deletionWindowInDays"], key.options["protect"]) == (30, True)
+    assert all(w.options["protect"] for w in deployment.of_type(WORKSPACE))

@@ -236,7 +236,37 @@ BAD_INPUTS = [
     ),
     ("users not a mapping", _set("workspaces.users", ["alice"]), "workspaces.users", "must be a mapping"),
     ("missing directory", _delete("directory"), "directory", "required"),
+    (
+        "unparseable update timeout",
+        _set("workspaces.updateTimeout", "an hour"),
+        "workspaces.updateTimeout",
+        "duration such as '90m'",
+    ),
+    (
+        "unparseable delete timeout",
+        _set("workspaces.deleteTimeout", "soon"),
+        "workspaces.deleteTimeout",
+        "duration such as '90m'",
+    ),
+    ("replace not a list", _set("workspaces.replace", "alice"), "workspaces.replace", "list"),
 ]
+
+
+def test_an_unknown_user_under_replace_is_an_error_at_its_index():
+    config = valid_namespace()
+    config["workspaces"]["replace"] = ["alice", "dave"]
+    with pytest.raises(ConfigError) as raised:
+        validate_args(config)
+    assert raised.value.problems == [
+        f"{NS}workspaces.replace.1: not a user under workspaces.users (got 'dave'); the users are: alice, bob"
+    ]
+
+
+def test_users_under_replace_match_case_insensitively():
+    config = valid_namespace()
+    config["workspaces"]["replace"] = ["ALICE"]
+    args = validate_args(config)
+    assert args.workspaces.may_replace("alice") and not args.workspaces.may_replace("bob")
 
 
 @pytest.mark.parametrize(("case", "mutate", "path", "fragment"), BAD_INPUTS, ids=[c[0] for c in BAD_INPUTS])

@@ -13,6 +13,8 @@ from encrypted_workspaces.cli import main
 from encrypted_workspaces.offline.runner import simulate
 from encrypted_workspaces.plan.stackfile import read_stack_file
 from tests.plan.stack_export import SECRET_SIG_KEY, stack_export
+from tests.plan.test_plan_cli import make_project
+from tests.programs import BYPASSING_PROGRAM
 
 PROJECT = Path(__file__).resolve().parents[2]
 DEV = PROJECT / "stacks" / "Pulumi.dev.yaml"
@@ -313,3 +315,18 @@ def test_a_plan_without_against_removes_a_stale_changes_json(tmp_path, capsys, d
     assert (out / "changes.json").is_file()
     assert plan(capsys, dev_stack(tmp_path / "s"), out)[0] == 0
     assert not (out / "changes.json").exists()
+
+
+def test_a_destructive_change_outranks_findings_exit_4_not_3(tmp_path, capsys):
+    project = make_project(tmp_path, BYPASSING_PROGRAM)
+    args = ["plan", "--project-dir", str(project), "--stack", "test", "--out", str(tmp_path / "o")]
+    assert main(args) == 3  # mandatory guardrail violations
+    previous = json.loads((tmp_path / "o" / "plan.json").read_text())
+    gone = json.loads(json.dumps(next(r for r in previous["resources"] if r["name"] == "unencrypted")))
+    gone["urn"] = gone["urn"].replace("::unencrypted", "::dave")
+    gone["inputs"]["userName"] = "dave"
+    previous["resources"].append(gone)
+    (tmp_path / "previous.json").write_text(json.dumps(previous))
+    capsys.readouterr()
+    assert main([*args, "--against", str(tmp_path / "previous.json")]) == 4
+    assert "the WorkSpace of dave is deleted: the user volume of dave is lost" in capsys.readouterr().out
