@@ -1,11 +1,11 @@
 """The ``encrypted-workspaces`` command: parses the arguments and dispatches to a command module.
 
 ``encrypted-workspaces plan [--stack NAME | --config FILE] [--out DIR] [--against PATH]``
-renders a stack's whole
-deployment offline (DESIGN.md, "Plan contract"). Exit codes (``exit_codes``): 0 all is well; 1 any
-other failure (one line); 2 invalid config or ``--against`` file (one line per problem, nothing left
-in DIR); 3 a policy finding of MEDIUM or higher, or a violation of a mandatory guardrail (the
-CrossGuard pack's rules); 4 with ``--against PATH``, a destructive change. Precedence: 2, 1, 4, 3.
+renders a stack's whole deployment offline (DESIGN.md, "Plan contract"). Exit codes
+(``exit_codes``): 0 all is well; 1 any other failure (one line); 2 invalid config or ``--against``
+file (one line per problem, nothing left in DIR); 3 a policy finding of MEDIUM or higher, or a
+violation of a mandatory guardrail (the CrossGuard pack's rules); 4 with ``--against PATH``, a
+destructive change. Precedence: 2, 1, 4, 3.
 """
 
 from __future__ import annotations
