@@ -330,3 +330,20 @@ def test_a_destructive_change_outranks_findings_exit_4_not_3(tmp_path, capsys):
     capsys.readouterr()
     assert main([*args, "--against", str(tmp_path / "previous.json")]) == 4
     assert "the WorkSpace of dave is deleted: the user volume of dave is lost" in capsys.readouterr().out
+
+
+def test_provider_filled_defaults_and_pending_deletes_in_an_export_are_not_the_programs(tmp_path, capsys):
+    export = exported(tmp_path, DEV)
+    document = json.loads(export.read_text())
+    resources = document["deployment"]["resources"]
+    role = next(r for r in resources if r["type"] == "aws:iam/role:Role")
+    role["inputs"].update({"__defaults": ["forceDetachPolicies", "maxSessionDuration"]})
+    role["inputs"].update(forceDetachPolicies=False, maxSessionDuration=3600)
+    # What an interrupted create-before-delete replacement leaves behind: the old key, marked delete.
+    stale = json.loads(json.dumps(next(r for r in resources if r["type"] == "aws:kms/key:Key")))
+    stale.update(delete=True, id="old-key-id")
+    stale["inputs"]["description"] = "the key before"
+    resources.append(stale)
+    export.write_text(json.dumps(document))
+    code, changes, _, _ = compare(capsys, tmp_path, export)
+    assert (code, changes["summary"]) == (0, {**ZERO, "same": 14})

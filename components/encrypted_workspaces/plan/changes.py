@@ -90,33 +90,36 @@ def _ignored(field: str, ignore_changes: Iterable[str]) -> bool:
     )
 
 
-def _what(resource_type: str, inputs: Mapping[str, Any]) -> str:
-    """The resource in a reviewer's words, for reasons."""
+@dataclass(frozen=True)
+class AtStake:
+    """A resource whose replace or delete is destructive: what it is, and what losing it costs."""
+
+    what: str
+    loss: str
+
+
+def at_stake(resource_type: str, inputs: Mapping[str, Any]) -> AtStake | None:
+    """In a reviewer's words, for the four kinds of resource whose replace or delete is destructive."""
     if resource_type == types.WORKSPACE:
-        return f"the WorkSpace of {inputs.get('userName', '?')}"
+        user = inputs.get("userName", "?")
+        return AtStake(f"the WorkSpace of {user}", f"the user volume of {user} is lost")
     if resource_type == types.KMS_KEY:
-        return "the key"
+        return AtStake(
+            "the key", "every WorkSpace encrypted with it becomes unusable when its deletion window ends"
+        )
     if resource_type == types.WORKSPACES_DIRECTORY:
-        return f"the registration of directory {inputs.get('directoryId', '?')}"
+        return AtStake(
+            f"the registration of directory {inputs.get('directoryId', '?')}",
+            "its WorkSpaces lose their directory registration",
+        )
     if resource_type == types.IAM_ROLE and inputs.get("name") == DEFAULT_ROLE_NAME:
-        return DEFAULT_ROLE_NAME
-    return ""
-
-
-def _loss(resource_type: str, inputs: Mapping[str, Any]) -> str:
-    """What a replace or delete of a destructive resource loses."""
-    if resource_type == types.WORKSPACE:
-        return f"the user volume of {inputs.get('userName', '?')} is lost"
-    if resource_type == types.KMS_KEY:
-        return "every WorkSpace encrypted with it becomes unusable when its deletion window ends"
-    if resource_type == types.WORKSPACES_DIRECTORY:
-        return "its WorkSpaces lose their directory registration"
-    return "every WorkSpaces directory in the account relies on it"
+        return AtStake(DEFAULT_ROLE_NAME, "every WorkSpaces directory in the account relies on it")
+    return None
 
 
 def _deleted(resource: DeployedResource) -> Change:
-    what = _what(resource.type, resource.inputs)
-    if not what:
+    stake = at_stake(resource.type, resource.inputs)
+    if stake is None:
         return Change(resource.urn, resource.type, "delete", [], False, "no longer in the program")
     if resource.options.get("retainOnDelete"):
         return Change(
@@ -125,47 +128,44 @@ def _deleted(resource: DeployedResource) -> Change:
             "delete",
             [],
             False,
-            f"{what} leaves the stack but stays in the account (retainOnDelete)",
+            f"{stake.what} leaves the stack but stays in the account (retainOnDelete)",
         )
-    reason = f"{what} is deleted: {_loss(resource.type, resource.inputs)}"
+    reason = f"{stake.what} is deleted: {stake.loss}"
     if resource.options.get("protect"):
         reason += " (protected: pulumi up refuses until it is unprotected)"
     return Change(resource.urn, resource.type, "delete", [], True, reason)
 
 
 def _compared(before: DeployedResource, after: Mapping[str, Any]) -> Change | None:
-    resource_type = after["type"]
-    inputs = after["inputs"]
+    urn, resource_type, inputs = after["urn"], after["type"], after["inputs"]
     fields = changed_fields(before.inputs, inputs)
     if not fields and before.type == resource_type:
         return None
     options = after.get("options") or {}
-    ignore = options.get("ignoreChanges") or []
-    held = [field for field in fields if _ignored(field, ignore)]
+    held = [field for field in fields if _ignored(field, options.get("ignoreChanges") or [])]
     effective = [field for field in fields if field not in held]
     replacing = [field for field in effective if replaces(resource_type, field)]
-    what = _what(resource_type, inputs)
-    urn = after["urn"]
+    stake = at_stake(resource_type, inputs)
     if before.type != resource_type:
-        return Change(
-            urn, resource_type, "replace", fields, bool(what), f"the type changes from {before.type}"
-        )
+        reason = f"the type changes from {before.type}"
+        return Change(urn, resource_type, "replace", fields, stake is not None, reason)
     if replacing:
         order = (
             "deleted first, then created" if options.get("deleteBeforeReplace") else "created, then deleted"
         )
         reason = f"{', '.join(replacing)} cannot change in place: replaced ({order})"
-        if what:
-            reason += f"; {_loss(resource_type, inputs)}"
-        return Change(urn, resource_type, "replace", fields, bool(what), reason)
+        if stake is not None:
+            reason += f"; {stake.loss}"
+        return Change(urn, resource_type, "replace", fields, stake is not None, reason)
     if held:
         user = inputs.get("userName")
-        reason = f"ignoreChanges holds back {', '.join(held)}"
         if resource_type == types.WORKSPACE and user:
             reason = (
-                f"the replacement guard keeps {what} as it is ({', '.join(held)} would replace it); "
+                f"the replacement guard keeps {stake.what} as it is ({', '.join(held)} would replace it); "
                 f"list {user} under workspaces.replace to replace it"
             )
+        else:
+            reason = f"ignoreChanges holds back {', '.join(held)}"
         if effective:
             reason += f"; {', '.join(effective)} updated in place"
         return Change(urn, resource_type, "held", fields, False, reason)
