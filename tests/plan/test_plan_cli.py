@@ -129,7 +129,7 @@ def test_summary_shows_tree_users_outputs_and_findings(tmp_path, capsys):
     assert "└─ encrypted-workspaces:index:EncryptedWorkspaces  workspaces" in out
     assert (
         "aws:workspaces/workspace:Workspace  workspaces-workspace-carol  [protect, deleteBeforeReplace, "
-            "create timeout 90m, delete timeout 30m, update timeout 60m, ignores 6 properties]" in out
+        "create timeout 90m, delete timeout 30m, update timeout 60m, ignores 6 properties]" in out
     )
     users = out.split("WorkSpaces (4)\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert users[0].split() == [
