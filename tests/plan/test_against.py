@@ -347,3 +347,20 @@ def test_provider_filled_defaults_and_pending_deletes_in_an_export_are_not_the_p
     export.write_text(json.dumps(document))
     code, changes, _, _ = compare(capsys, tmp_path, export)
     assert (code, changes["summary"]) == (0, {**ZERO, "same": 14})
+
+
+def test_another_projects_deployment_exits_2(tmp_path, capsys):
+    project = make_project(tmp_path, BYPASSING_PROGRAM)
+    assert (
+        main(["plan", "--project-dir", str(project), "--stack", "test", "--out", str(tmp_path / "other")])
+        == 3
+    )
+    capsys.readouterr()
+    code, _, err = plan(
+        capsys, dev_stack(tmp_path / "s"), tmp_path / "o", "--against", str(tmp_path / "other")
+    )
+    assert code == 2
+    assert err == (
+        f"{tmp_path / 'other' / 'plan.json'}: a deployment of project 'other-project', not of "
+        "'encrypted-workspaces'\n"
+    )

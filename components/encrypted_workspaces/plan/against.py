@@ -44,7 +44,9 @@ class Deployed:
 
     path: Path
     kind: str
+    # Whose deployment it is, from the URNs (urn:pulumi:<stack>::<project>::...); None if they disagree.
     stack: str | None
+    project: str | None
     resources: dict[str, DeployedResource]
 
 
@@ -78,10 +80,7 @@ def _from_plan(path: Path, document: dict) -> Deployed:
             inputs=canonical(_without_secrets(entry.get("inputs") or {})),
             options=entry.get("options") or {},
         )
-    stack = document.get("stack")
-    return Deployed(
-        path=path, kind="plan", stack=stack if isinstance(stack, str) else None, resources=resources
-    )
+    return Deployed(path, "plan", *_owner(resources), resources)
 
 
 def _from_stack_export(path: Path, deployment: dict) -> Deployed:
@@ -101,10 +100,16 @@ def _from_stack_export(path: Path, deployment: dict) -> Deployed:
                 "retainOnDelete": bool(entry.get("retainOnDelete")),
             },
         )
-    # urn:pulumi:<stack>::<project>::<type>::<name>
-    stacks = {urn.split("::", 1)[0].removeprefix("urn:pulumi:") for urn in resources}
-    stack = stacks.pop() if len(stacks) == 1 else None
-    return Deployed(path=path, kind="stack export", stack=stack, resources=resources)
+    return Deployed(path, "stack export", *_owner(resources), resources)
+
+
+def _owner(resources: dict[str, DeployedResource]) -> tuple[str | None, str | None]:
+    """The stack and project every URN names (urn:pulumi:<stack>::<project>::<type>::<name>)."""
+    owners = {tuple(urn.removeprefix("urn:pulumi:").split("::", 2)[:2]) for urn in resources}
+    if len(owners) != 1:
+        return None, None
+    stack, project = owners.pop()
+    return stack, project
 
 
 def load_deployed(path: Path) -> Deployed:

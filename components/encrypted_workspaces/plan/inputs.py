@@ -48,7 +48,11 @@ def load_inputs(
         except ConfigError as error:
             problems += error.problems
         else:
-            if deployed.stack not in (None, stack):
+            if deployed.project not in (None, project):
+                problems.append(
+                    f"{deployed.path}: a deployment of project {deployed.project!r}, not of {project!r}"
+                )
+            elif deployed.stack not in (None, stack):
                 # Every URN names its stack: another stack's deployment would compare as all new.
                 problems.append(
                     f"{deployed.path}: the deployment of stack {deployed.stack!r}, not of {stack!r}; "
