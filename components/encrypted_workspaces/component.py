@@ -25,6 +25,16 @@ from encrypted_workspaces.naming import workspace_logical_name
 from encrypted_workspaces.outputs import gather_map
 
 TYPE_TOKEN = "encrypted-workspaces:index:EncryptedWorkspaces"
+# The component's outputs: registered name -> attribute. The provider's package schema declares the
+# same outputs (a test keeps the two equal).
+OUTPUTS = {
+    "keyArn": "key_arn",
+    "keyId": "key_id",
+    "aliasName": "alias_name",
+    "adminPolicyArns": "admin_policy_arns",
+    "directoryRegistrationId": "directory_registration_id",
+    "workspaceIds": "workspace_ids",
+}
 # Tag that names the directory user a WorkSpace belongs to.
 OWNER_TAG = "Owner"
 
@@ -49,12 +59,11 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
 
     ``args`` is an :class:`EncryptedWorkspacesArgs` or a mapping with the same (camelCase or
     snake_case) keys; invalid arguments raise ``ConfigError`` with one line per problem.
-    """
 
-    key: aws.kms.Key
-    alias: aws.kms.Alias
-    directory: aws.workspaces.Directory
-    workspaces: dict[str, aws.workspaces.Workspace]
+    The class declares no attributes at class level: the component provider
+    (``encrypted_workspaces.provider``) reads class annotations as the package's outputs, and declares
+    those itself.
+    """
 
     def __init__(
         self,
@@ -73,7 +82,7 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
 
         # 1. The key. Protected with the WorkSpaces: deleting it makes every WorkSpace unusable.
         key_args = args.key
-        self.key = aws.kms.Key(
+        self.key: aws.kms.Key = aws.kms.Key(
             f"{name}-key",
             description=key_args.description,
             customer_master_key_spec="SYMMETRIC_DEFAULT",  # WorkSpaces supports symmetric keys only
@@ -96,7 +105,7 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
             tags=tags,
             opts=pulumi.ResourceOptions(parent=self, protect=protect),
         )
-        self.alias = aws.kms.Alias(
+        self.alias: aws.kms.Alias = aws.kms.Alias(
             f"{name}-alias",
             name=key_args.alias or default_alias(pulumi.get_stack()),
             target_key_id=self.key.key_id,
@@ -161,7 +170,7 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
                 for managed_policy in DEFAULT_ROLE_MANAGED_POLICIES
             ]
         directory = args.directory
-        self.directory = aws.workspaces.Directory(
+        self.directory: aws.workspaces.Directory = aws.workspaces.Directory(
             f"{name}-directory",
             directory_id=directory.directory_id,
             subnet_ids=list(directory.subnet_ids),
@@ -179,7 +188,7 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
         )
 
         # 4. One WorkSpace per user, named after the user so that reordering renames none.
-        self.workspaces = {}
+        self.workspaces: dict[str, aws.workspaces.Workspace] = {}
         timeouts = pulumi.CustomTimeouts(
             create=args.workspaces.create_timeout,
             update=args.workspaces.update_timeout,
@@ -231,13 +240,4 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
         self.workspace_ids: pulumi.Output[dict[str, str]] = gather_map(
             {user: workspace.id for user, workspace in self.workspaces.items()}
         )
-        self.register_outputs(
-            {
-                "keyArn": self.key_arn,
-                "keyId": self.key_id,
-                "aliasName": self.alias_name,
-                "adminPolicyArns": self.admin_policy_arns,
-                "directoryRegistrationId": self.directory_registration_id,
-                "workspaceIds": self.workspace_ids,
-            }
-        )
+        self.register_outputs({camel: getattr(self, attribute) for camel, attribute in OUTPUTS.items()})

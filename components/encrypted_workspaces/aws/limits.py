@@ -60,6 +60,9 @@ SUBNET_ID_PATTERN = r"subnet-[0-9a-f]{8}(?:[0-9a-f]{9})?"
 SECURITY_GROUP_ID_PATTERN = r"sg-[0-9a-f]{8}(?:[0-9a-f]{9})?"
 BUNDLE_ID_PATTERN = r"wsb-[0-9a-z]{9}"
 ACCOUNT_ID_PATTERN = r"\d{12}"
+# Region codes of every partition: eu-west-1, us-gov-west-1, cn-north-1, us-iso-east-1, us-isob-east-1.
+# https://docs.aws.amazon.com/general/latest/gr/rande.html
+REGION_PATTERN = r"[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d"
 # WorkSpaces needs subnets in two Availability Zones.
 DIRECTORY_MIN_SUBNETS = 2
 

@@ -12,7 +12,9 @@ PROVIDER_DEFAULT_CREATE_MINUTES = 30
 PROVIDER_DEFAULT_UPDATE_MINUTES = 10
 PROVIDER_DEFAULT_DELETE_MINUTES = 10
 
-_DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?")
+# Go durations as Pulumi's customTimeouts take them, in hours, minutes and seconds.
+DURATION_PATTERN = r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?"
+_DURATION = re.compile(DURATION_PATTERN)
 
 
 def duration_minutes(value: str) -> float:

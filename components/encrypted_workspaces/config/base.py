@@ -1,20 +1,24 @@
 """What every config section shares: the model base and the field types with their one-line errors.
 
 Each validator raises ValueError with "what is wrong, what is allowed"; the limits come from
-``encrypted_workspaces.aws.limits``.
+``encrypted_workspaces.aws.limits``. pydantic cannot see inside a validator function, so each
+annotated type also carries the same limit as JSON Schema (``_schema``): the stack-file schema, the
+README's inputs table and editors then enforce what the model enforces.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from typing import Annotated, Literal
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, GetJsonSchemaHandler
 from pydantic.alias_generators import to_camel
 
 from encrypted_workspaces.aws import limits
 from encrypted_workspaces.aws.arns import IAM_PRINCIPAL_ARN
-from encrypted_workspaces.aws.timeouts import duration_minutes
+from encrypted_workspaces.aws.timeouts import DURATION_PATTERN, duration_minutes
 
 
 class ConfigModel(BaseModel):
@@ -34,6 +38,28 @@ class ConfigModel(BaseModel):
     )
 
 
+@dataclass(frozen=True)
+class _JsonSchemaKeywords:
+    """JSON Schema keywords added to a type's generated schema: the limit its validator checks.
+
+    Kept as JSON text: typing hashes the metadata of ``Annotated`` types, and dicts do not hash.
+    """
+
+    keywords_json: str
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        return {**handler(core_schema), **json.loads(self.keywords_json)}
+
+
+def _schema(keywords: dict[str, Any]) -> _JsonSchemaKeywords:
+    return _JsonSchemaKeywords(json.dumps(keywords, sort_keys=True))
+
+
+def ecma_pattern(regex: str) -> str:
+    """``regex`` anchored, as a JSON Schema (ECMA-262) pattern: Python's named groups become plain ones."""
+    return "^(?:" + re.sub(r"\(\?P<\w+>", "(?:", regex.removeprefix("^").removesuffix("$")) + ")$"
+
+
 def _pattern(regex: str, allowed: str):
     compiled = re.compile(regex)
 
@@ -43,6 +69,10 @@ def _pattern(regex: str, allowed: str):
         return value
 
     return AfterValidator(check)
+
+
+def _matching(regex: str, allowed: str) -> tuple[AfterValidator, _schema]:
+    return _pattern(regex, allowed), _schema({"pattern": ecma_pattern(regex)})
 
 
 def _key_policy_principal(value: str) -> str:
@@ -105,18 +135,60 @@ ComputeTypeName = Literal[limits.COMPUTE_TYPE_NAMES]
 RunningMode = Literal[limits.RUNNING_MODES]
 DeviceAccess = Literal[limits.DEVICE_ACCESS]
 
-AccountId = Annotated[str, _pattern(limits.ACCOUNT_ID_PATTERN, "a 12-digit AWS account id")]
-KeyPolicyPrincipal = Annotated[str, AfterValidator(_key_policy_principal)]
-IamPrincipal = Annotated[str, AfterValidator(_iam_principal)]
+# An alias must not start with alias/aws/ in any letter case.
+_RESERVED_ALIAS = "^" + "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in "alias/aws/")
+_RESERVED_TAG = "^" + "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in limits.RESERVED_TAG_PREFIX)
+
+AccountId = Annotated[str, *_matching(limits.ACCOUNT_ID_PATTERN, "a 12-digit AWS account id")]
+KeyPolicyPrincipal = Annotated[
+    str,
+    AfterValidator(_key_policy_principal),
+    _schema({"pattern": ecma_pattern(IAM_PRINCIPAL_ARN.pattern.replace("role|user|group", "role|user"))}),
+]
+IamPrincipal = Annotated[
+    str, AfterValidator(_iam_principal), _schema({"pattern": ecma_pattern(IAM_PRINCIPAL_ARN.pattern)})
+]
 DirectoryId = Annotated[
-    str, _pattern(limits.DIRECTORY_ID_PATTERN, "a Directory Service id such as d-1234567890")
+    str, *_matching(limits.DIRECTORY_ID_PATTERN, "a Directory Service id such as d-1234567890")
 ]
-SubnetId = Annotated[str, _pattern(limits.SUBNET_ID_PATTERN, "a subnet id such as subnet-0123456789abcdef0")]
+SubnetId = Annotated[
+    str, *_matching(limits.SUBNET_ID_PATTERN, "a subnet id such as subnet-0123456789abcdef0")
+]
 SecurityGroupId = Annotated[
-    str, _pattern(limits.SECURITY_GROUP_ID_PATTERN, "a security group id such as sg-0123456789abcdef0")
+    str, *_matching(limits.SECURITY_GROUP_ID_PATTERN, "a security group id such as sg-0123456789abcdef0")
 ]
-BundleId = Annotated[str, _pattern(limits.BUNDLE_ID_PATTERN, "a WorkSpaces bundle id such as wsb-bh8rsxt14")]
-KeyAlias = Annotated[str, AfterValidator(_alias)]
-Duration = Annotated[str, AfterValidator(_duration)]
-AutoStopMinutes = Annotated[int, AfterValidator(_auto_stop_minutes)]
-Tags = Annotated[dict[str, str], AfterValidator(_tag_map)]
+BundleId = Annotated[
+    str, *_matching(limits.BUNDLE_ID_PATTERN, "a WorkSpaces bundle id such as wsb-bh8rsxt14")
+]
+KeyAlias = Annotated[
+    str,
+    AfterValidator(_alias),
+    _schema({"pattern": ecma_pattern(limits.ALIAS_PATTERN), "not": {"pattern": _RESERVED_ALIAS}}),
+]
+Duration = Annotated[
+    str, AfterValidator(_duration), _schema({"minLength": 1, "pattern": ecma_pattern(DURATION_PATTERN)})
+]
+AutoStopMinutes = Annotated[
+    int,
+    AfterValidator(_auto_stop_minutes),
+    _schema(
+        {"minimum": limits.AUTO_STOP_INTERVAL_MINUTES, "multipleOf": limits.AUTO_STOP_INTERVAL_MINUTES}
+    ),
+]
+Tags = Annotated[
+    dict[str, str],
+    AfterValidator(_tag_map),
+    _schema(
+        {
+            "propertyNames": {
+                "minLength": 1,
+                "maxLength": limits.TAG_KEY_MAX_LENGTH,
+                "not": {"pattern": _RESERVED_TAG},
+            },
+            "additionalProperties": {"type": "string", "maxLength": limits.TAG_VALUE_MAX_LENGTH},
+        }
+    ),
+]
+# Checked in checks.py with the case-insensitive collisions (the message names both users); here for
+# the schema only.
+UserName = Annotated[str, _schema({"pattern": ecma_pattern(limits.USER_NAME_PATTERN)})]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
-from .base import AutoStopMinutes, BundleId, ComputeTypeName, ConfigModel, Duration, RunningMode
+from .base import AutoStopMinutes, BundleId, ComputeTypeName, ConfigModel, Duration, RunningMode, UserName
 
 
 class WorkspaceProperties(ConfigModel):
@@ -54,12 +54,23 @@ class WorkspaceOverrides(ConfigModel):
     """Whether this user's user volume is encrypted, instead of the default."""
 
 
+def _users_schema(schema: dict[str, Any]) -> None:
+    """The JSON Schema of ``users`` as the model reads it: a blank entry takes the defaults (see
+    ``_empty_entries_have_no_overrides``), and a name outside the pattern is refused (checks.py)."""
+    schema["patternProperties"] = {
+        names: {"anyOf": [overrides, {"type": "null"}]} for names, overrides in schema["patternProperties"].items()
+    }
+    schema["additionalProperties"] = False
+
+
 class WorkspacesConfig(ConfigModel):
     """``encrypted-workspaces:workspaces``: one WorkSpace per directory user."""
 
     defaults: WorkspaceProperties
     """What every WorkSpace gets unless its user overrides it."""
-    users: dict[str, WorkspaceOverrides] = {}
+    users: dict[UserName, WorkspaceOverrides] = Field(
+        default={}, json_schema_extra=lambda schema: _users_schema(schema)
+    )
     """One WorkSpace per directory user: user name -> overrides of the defaults (empty for none). User
     names are case-insensitive; a WorkSpace's logical name comes from its user's name."""
     create_timeout: Duration = "90m"

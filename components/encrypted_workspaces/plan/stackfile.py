@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from encrypted_workspaces.aws import limits
 from encrypted_workspaces.config import NAMESPACE, namespace_values, validate_args
 from encrypted_workspaces.errors import ConfigError
 
@@ -16,8 +17,8 @@ from encrypted_workspaces.errors import ConfigError
 SECRET_PLACEHOLDER = "[secret]"
 # libyaml's loader when PyYAML has it: a stack with thousands of users parses ~10x faster.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_REGION = re.compile(r"[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d")
-_ACCOUNT_ID = re.compile(r"\d{12}")
+_REGION = re.compile(limits.REGION_PATTERN)
+_ACCOUNT_ID = re.compile(limits.ACCOUNT_ID_PATTERN)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,287 @@
+"""GENERATED from the config model by ``make generate``: do not edit.
+
+The component's inputs as Pulumi's component analyzer reads them: one TypedDict per config model,
+one Enum per set of allowed values, each property's description in the docstring under it.
+"""
+
+from enum import Enum
+from typing import NotRequired, TypedDict
+
+
+class KeyConfig(TypedDict):
+    """``encrypted-workspaces:key``: the customer managed key and its policy."""
+
+    alias: NotRequired[str]
+    """The key's alias. Defaults to alias/encrypted-workspaces-<stack>, because one key per stack needs
+    one name per stack; the prefix alias/aws/ is reserved for AWS managed keys.
+    """
+
+    administrators: list[str]
+    """IAM role or user ARNs that manage (but do not use) the key: key policy statement 2. Required,
+    because the documented policy separates who manages the key from who uses it.
+    """
+
+    users: NotRequired[list[str]]
+    """Extra key users (key policy statements 3 and 4), besides the WorkSpaces administrators' roles
+    and users, which are always key users.
+    """
+
+    enable_key_rotation: NotRequired[bool]
+    """Automatic key rotation. Defaults to true, because customer managed keys are not rotated unless
+    asked.
+    """
+
+    rotation_period_in_days: NotRequired[int]
+    """Days between automatic rotations. Defaults to 365, KMS's own default; KMS allows 90 to 2560."""
+
+    deletion_window_in_days: NotRequired[int]
+    """Days KMS waits before deleting the key. Defaults to 30, the longest KMS allows, because that
+    leaves the most time to cancel a deletion that would make every WorkSpace on the key unusable.
+    """
+
+    description: NotRequired[str]
+    """The key's description in KMS."""
+
+
+class AdministratorsConfig(TypedDict):
+    """``encrypted-workspaces:administrators``: the people who launch encrypted WorkSpaces (Part 2)."""
+
+    principals: NotRequired[list[str]]
+    """IAM role, user or group ARNs of the WorkSpaces administrators. Each gets both IAM policies
+    (WorkSpaces access and grants on the key); roles and users also become key users.
+    """
+
+    console_access: NotRequired[bool]
+    """Adds kms:ListAliases and kms:ListKeys, which only console users need. Defaults to false, because
+    "if your WorkSpaces administrators use only the Amazon WorkSpaces API (not the console), you can
+    omit the kms:ListAliases and kms:ListKeys permissions".
+    """
+
+
+class SelfServicePermissions(TypedDict):
+    """What users may do to their own WorkSpace. Only restart is allowed by default, because every
+    other self-service action changes cost, size or state.
+    """
+
+    change_compute_type: NotRequired[bool]
+    """Users may change their WorkSpace's compute type. Defaults to false (changes cost)."""
+
+    increase_volume_size: NotRequired[bool]
+    """Users may grow their volumes. Defaults to false (changes cost)."""
+
+    rebuild_workspace: NotRequired[bool]
+    """Users may rebuild their WorkSpace. Defaults to false (a rebuild restores the root volume)."""
+
+    restart_workspace: NotRequired[bool]
+    """Users may restart their WorkSpace. Defaults to true: harmless and the usual fix."""
+
+    switch_running_mode: NotRequired[bool]
+    """Users may switch between AUTO_STOP and ALWAYS_ON. Defaults to false (changes cost)."""
+
+
+class DeviceAccess(Enum):
+    """One of ALLOW, DENY."""
+
+    ALLOW = "ALLOW"
+    DENY = "DENY"
+
+
+class WorkspaceAccessProperties(TypedDict):
+    """Which client devices may connect: ALLOW or DENY per device type. Unset device types keep AWS's
+    defaults (web access is off unless allowed).
+    """
+
+    device_type_android: NotRequired[DeviceAccess]
+    """Android clients: ALLOW or DENY. Unset keeps AWS's default."""
+
+    device_type_chromeos: NotRequired[DeviceAccess]
+    """ChromeOS clients: ALLOW or DENY. Unset keeps AWS's default."""
+
+    device_type_ios: NotRequired[DeviceAccess]
+    """iOS clients: ALLOW or DENY. Unset keeps AWS's default."""
+
+    device_type_linux: NotRequired[DeviceAccess]
+    """Linux clients: ALLOW or DENY. Unset keeps AWS's default."""
+
+    device_type_osx: NotRequired[DeviceAccess]
+    """macOS clients: ALLOW or DENY. Unset keeps AWS's default."""
+
+    device_type_web: NotRequired[DeviceAccess]
+    """Web access: ALLOW or DENY. Unset keeps AWS's default (off)."""
+
+    device_type_windows: NotRequired[DeviceAccess]
+    """Windows clients: ALLOW or DENY. Unset keeps AWS's default."""
+
+    device_type_zeroclient: NotRequired[DeviceAccess]
+    """Zero clients: ALLOW or DENY. Unset keeps AWS's default."""
+
+
+class WorkspaceCreationProperties(TypedDict):
+    """Settings of new WorkSpaces in the directory."""
+
+    custom_security_group_id: NotRequired[str]
+    """A security group to add to new WorkSpaces (sg-...)."""
+
+    default_ou: NotRequired[str]
+    """The organizational unit for new WorkSpaces' computer accounts (OU=...,DC=...)."""
+
+    enable_internet_access: NotRequired[bool]
+    """Direct internet access for new WorkSpaces. Defaults to false: no direct internet unless asked."""
+
+    enable_maintenance_mode: NotRequired[bool]
+    """Maintenance mode. Defaults to true, so WorkSpaces receive OS updates in their maintenance window."""
+
+    user_enabled_as_local_administrator: NotRequired[bool]
+    """Users are local administrators of their WorkSpaces. Defaults to false."""
+
+
+class DirectoryConfig(TypedDict):
+    """``encrypted-workspaces:directory``: registration of an existing Directory Service directory."""
+
+    directory_id: str
+    """The existing Directory Service directory to register (d-...). Required."""
+
+    subnet_ids: list[str]
+    """Subnets for the WorkSpaces, in two Availability Zones. Required."""
+
+    create_default_role: NotRequired[bool]
+    """Create workspaces_DefaultRole. Defaults to false, because the role is one per account and exists
+    in any account that has used WorkSpaces before; creating it twice fails.
+    """
+
+    self_service_permissions: NotRequired[SelfServicePermissions]
+    """What users may do to their own WorkSpace (restart only, by default)."""
+
+    workspace_access_properties: NotRequired[WorkspaceAccessProperties]
+    """Which client devices may connect (AWS's defaults unless set)."""
+
+    workspace_creation_properties: NotRequired[WorkspaceCreationProperties]
+    """Settings of new WorkSpaces: no internet, no local administrator, maintenance on, by default."""
+
+
+class ComputeTypeName(Enum):
+    """One of VALUE, STANDARD, PERFORMANCE, POWER, POWERPRO, GENERALPURPOSE_4XLARGE,
+    GENERALPURPOSE_8XLARGE, GRAPHICS, GRAPHICSPRO, GRAPHICS_G4DN, GRAPHICSPRO_G4DN.
+    """
+
+    VALUE = "VALUE"
+    STANDARD = "STANDARD"
+    PERFORMANCE = "PERFORMANCE"
+    POWER = "POWER"
+    POWERPRO = "POWERPRO"
+    GENERALPURPOSE_4XLARGE = "GENERALPURPOSE_4XLARGE"
+    GENERALPURPOSE_8XLARGE = "GENERALPURPOSE_8XLARGE"
+    GRAPHICS = "GRAPHICS"
+    GRAPHICSPRO = "GRAPHICSPRO"
+    GRAPHICS_G4DN = "GRAPHICS_G4DN"
+    GRAPHICSPRO_G4DN = "GRAPHICSPRO_G4DN"
+
+
+class RunningMode(Enum):
+    """One of AUTO_STOP, ALWAYS_ON."""
+
+    AUTO_STOP = "AUTO_STOP"
+    ALWAYS_ON = "ALWAYS_ON"
+
+
+class WorkspaceProperties(TypedDict):
+    """``encrypted-workspaces:workspaces.defaults``: what every WorkSpace gets unless a user overrides it."""
+
+    bundle_id: str
+    """The bundle (image and hardware) WorkSpaces launch from (wsb-...). Required."""
+
+    compute_type_name: NotRequired[ComputeTypeName]
+    """The compute type. Defaults to STANDARD."""
+
+    running_mode: NotRequired[RunningMode]
+    """AUTO_STOP (billed by the hour) or ALWAYS_ON (billed monthly). Defaults to AUTO_STOP."""
+
+    running_mode_auto_stop_timeout_in_minutes: NotRequired[int]
+    """Minutes of inactivity before an AUTO_STOP WorkSpace stops, in multiples of 60. Defaults to 60.
+    AUTO_STOP only: AWS bills ALWAYS_ON monthly and ignores it.
+    """
+
+    root_volume_size_gib: NotRequired[int]
+    """Root volume size in GiB. Defaults to 80."""
+
+    user_volume_size_gib: NotRequired[int]
+    """User volume size in GiB. Defaults to 50."""
+
+    root_volume_encryption_enabled: NotRequired[bool]
+    """Encrypt the root volume with the key. Defaults to true, because encryption can never be added to
+    an existing WorkSpace.
+    """
+
+    user_volume_encryption_enabled: NotRequired[bool]
+    """Encrypt the user volume with the key. Defaults to true, because encryption can never be added to
+    an existing WorkSpace.
+    """
+
+
+class WorkspaceOverrides(TypedDict):
+    """``encrypted-workspaces:workspaces.users.<user>``: per-user changes to the defaults."""
+
+    bundle_id: NotRequired[str]
+    """This user's bundle, instead of the default."""
+
+    compute_type_name: NotRequired[ComputeTypeName]
+    """This user's compute type, instead of the default."""
+
+    running_mode: NotRequired[RunningMode]
+    """This user's running mode, instead of the default."""
+
+    running_mode_auto_stop_timeout_in_minutes: NotRequired[int]
+    """This user's auto-stop timeout, instead of the default (AUTO_STOP only)."""
+
+    root_volume_size_gib: NotRequired[int]
+    """This user's root volume size, instead of the default."""
+
+    user_volume_size_gib: NotRequired[int]
+    """This user's user volume size, instead of the default."""
+
+    root_volume_encryption_enabled: NotRequired[bool]
+    """Whether this user's root volume is encrypted, instead of the default."""
+
+    user_volume_encryption_enabled: NotRequired[bool]
+    """Whether this user's user volume is encrypted, instead of the default."""
+
+
+class WorkspacesConfig(TypedDict):
+    """``encrypted-workspaces:workspaces``: one WorkSpace per directory user."""
+
+    defaults: WorkspaceProperties
+    """What every WorkSpace gets unless its user overrides it."""
+
+    users: NotRequired[dict[str, WorkspaceOverrides]]
+    """One WorkSpace per directory user: user name -> overrides of the defaults (empty for none). User
+    names are case-insensitive; a WorkSpace's logical name comes from its user's name.
+    """
+
+    create_timeout: NotRequired[str]
+    """How long to wait for a WorkSpace to be created. Defaults to 90m, because "WorkSpaces launched
+    with root volume encryption enabled might take up to an hour to provision".
+    """
+
+    protect: NotRequired[bool]
+    """Protect the WorkSpaces and the key from deletion. Defaults to true, because a replaced or
+    deleted WorkSpace loses its user volume; dev stacks that churn users set it to false.
+    """
+
+
+class EncryptedWorkspacesArgs(TypedDict):
+    """Everything the component needs: the ``encrypted-workspaces:*`` config namespace."""
+
+    tags: NotRequired[dict[str, str]]
+    """Tags on every taggable resource; WorkSpaces also get Owner: <user>."""
+
+    key: KeyConfig
+    """The customer managed key that encrypts the WorkSpaces, and its policy."""
+
+    administrators: NotRequired[AdministratorsConfig]
+    """The WorkSpaces administrators and the IAM policies they get."""
+
+    directory: DirectoryConfig
+    """The Directory Service directory to register with WorkSpaces."""
+
+    workspaces: WorkspacesConfig
+    """One WorkSpace per directory user."""
