@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: test lint unit plan clean
+.PHONY: test lint unit plan generate policy-venv clean
 
 test: lint unit
 
@@ -22,6 +22,15 @@ $(STAMP): pyproject.toml
 
 plan: $(STAMP)
 	$(BIN)/encrypted-workspaces plan --stack dev
+
+# Everything generated from the config model: stacks/stack-config.schema.json, the README's inputs
+# table and components/encrypted_workspaces/provider/args.py. Tests fail until this has been run.
+generate: $(STAMP)
+	$(BIN)/encrypted-workspaces schema --write
+
+# The policy pack's own virtualenv, for local use: the project's .venv (see the README).
+policy-venv: $(STAMP)
+	ln -sfn ../../$(VENV) policies/workspaces-guardrails/venv
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache *.egg-info

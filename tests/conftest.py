@@ -51,6 +51,15 @@ def deploy(namespace: dict[str, Any], *, stack: str = "test", region: str = REGI
     return simulate(stack=stack, config=flat_config(namespace, region), account_id=ACCOUNT_ID, region=region)
 
 
+def schema_output(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """What ``encrypted-workspaces schema ARGS`` prints (it must succeed)."""
+    from encrypted_workspaces.cli import main
+
+    capsys.readouterr()
+    assert main(["schema", *args]) == 0
+    return capsys.readouterr().out
+
+
 @pytest.fixture
 def namespace() -> dict[str, Any]:
     return valid_namespace()

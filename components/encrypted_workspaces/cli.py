@@ -1,11 +1,12 @@
 """The ``encrypted-workspaces`` command: parses the arguments and dispatches to a command module.
 
 ``encrypted-workspaces plan [--stack NAME | --config FILE] [--out DIR] [--against PATH]``
-renders a stack's whole deployment offline (DESIGN.md, "Plan contract"). Exit codes
-(``exit_codes``): 0 all is well; 1 any other failure (one line); 2 invalid config or ``--against``
-file (one line per problem, nothing left in DIR); 3 a policy finding of MEDIUM or higher, or a
-violation of a mandatory guardrail (the CrossGuard pack's rules); 4 with ``--against PATH``, a
-destructive change. Precedence: 2, 1, 4, 3.
+renders a stack's whole deployment offline (DESIGN.md, "Plan contract"); ``encrypted-workspaces
+schema [--provider]`` prints the JSON Schema of stack files or the provider's package schema
+(DESIGN.md, "Schemas"). Exit codes (``exit_codes``): 0 all is well; 1 any other failure (one line); 2
+invalid config or ``--against`` file (one line per problem, nothing left in DIR); 3 a policy finding
+of MEDIUM or higher, or a violation of a mandatory guardrail (the CrossGuard pack's rules); 4 with
+``--against PATH``, a destructive change. Precedence: 2, 1, 4, 3.
 """
 
 from __future__ import annotations
@@ -16,15 +17,20 @@ import sys
 
 from encrypted_workspaces.exit_codes import EXIT_FAILURE
 from encrypted_workspaces.plan import command as plan_command
+from encrypted_workspaces.schema import command as schema_command
 
-COMMANDS = {"plan": plan_command}
+COMMANDS = {"plan": plan_command, "schema": schema_command}
+HELP = {
+    "plan": "render a stack's whole deployment offline, for review",
+    "schema": "print the JSON Schema of stack files (--provider: the component provider's package schema)",
+}
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="encrypted-workspaces", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    plan = commands.add_parser("plan", help="render a stack's whole deployment offline, for review")
-    plan_command.add_arguments(plan)
+    for name, command in COMMANDS.items():
+        command.add_arguments(commands.add_parser(name, help=HELP[name]))
     return parser
 
 

@@ -3,8 +3,14 @@ server, so it is never imported here)."""
 
 from __future__ import annotations
 
+import tomllib
+from importlib.metadata import version
 from pathlib import Path
 
+import jsonschema
+import pytest
+import yaml
+from packaging.requirements import Requirement
 from pulumi_policy import (
     EnforcementLevel,
     PolicyCustomTimeouts,
@@ -16,11 +22,14 @@ from pulumi_policy import (
     StackValidationPolicy,
 )
 
-from encrypted_workspaces.rules import RULES
+from encrypted_workspaces.errors import ConfigError
+from encrypted_workspaces.rules import RULES, PackConfig
 from encrypted_workspaces.rules.crossguard import policies
+from encrypted_workspaces.rules.workspace_volumes import WorkspaceVolumesSettings
 from tests.rules.resources import KEY_ARN, key, workspace
 
-PACK_DIR = Path(__file__).resolve().parents[2] / "policies" / "workspaces-guardrails"
+ROOT = Path(__file__).resolve().parents[2]
+PACK_DIR = ROOT / "policies" / "workspaces-guardrails"
 
 
 def options(create_seconds: float = 0) -> PolicyResourceOptions:
@@ -60,10 +69,47 @@ def test_one_crossguard_policy_per_rule_with_its_level_and_kind():
         assert built[rule.name].enforcement_level == EnforcementLevel(rule.enforcement)
 
 
-def test_config_schema_declares_each_rules_settings():
-    schema = policy("workspaces-kms-key-compliant").config_schema
-    assert schema.properties == {"allowedKeys": {"type": "array", "default": []}}
+def test_config_schema_declares_each_rules_settings_with_item_types_values_and_defaults():
+    schema = policy("workspaces-volumes-encrypted-with-a-key-arn").config_schema
+    assert schema.properties == {
+        "requiredVolumes": {
+            "type": "array",
+            "items": {"type": "string", "enum": ["root", "user"]},
+            "minItems": 1,
+            "default": ["root", "user"],
+            "description": WorkspaceVolumesSettings.model_fields["required_volumes"].description,
+        }
+    }
+    assert schema.required is None
     assert policy("no-invalid-or-retired-actions").config_schema is None
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
+def test_config_schema_describes_every_setting_and_accepts_its_defaults(rule):
+    built = policy(rule.name).config_schema
+    settings = {f.alias: f for f in rule.settings.model_fields.values() if f.alias != "enforcementLevel"}
+    assert set(built.properties if built else {}) == set(settings)
+    for name, field in settings.items():
+        assert built.properties[name]["description"] == field.description
+        jsonschema.validate(field.default, built.properties[name])
+
+
+@pytest.mark.parametrize(
+    ("rule", "settings"),
+    [
+        ("workspaces-volumes-encrypted-with-a-key-arn", {"requiredVolumes": ["boot"]}),
+        ("workspaces-volumes-encrypted-with-a-key-arn", {"requiredVolumes": []}),
+        ("workspaces-volumes-encrypted-with-a-key-arn", {"requiredVolumes": "root"}),
+        ("workspaces-kms-key-compliant", {"allowedKeys": [7]}),
+        ("directory-no-local-admin-or-internet", {"allowInternetAccess": "sometimes"}),
+    ],
+)
+def test_settings_the_config_schema_refuses_the_pack_refuses_too(rule, settings):
+    """Pulumi validates pack config against the schema; the pack's own parser agrees."""
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(settings, {"type": "object", "properties": policy(rule).config_schema.properties})
+    with pytest.raises(ConfigError):
+        PackConfig.parse({rule: settings})
 
 
 def test_resource_policy_compliant_and_not():
@@ -103,8 +149,23 @@ def test_stack_policy_follows_the_key_reference():
 
 
 def test_pack_directory_is_a_python_policy_pack():
-    assert (PACK_DIR / "PulumiPolicy.yaml").read_text().count("name: python") == 1
-    requirements = (PACK_DIR / "requirements.txt").read_text().split()
-    assert "pulumi-policy>=1.21,<2" in requirements and "../.." in requirements
+    project = yaml.safe_load((PACK_DIR / "PulumiPolicy.yaml").read_text())
+    assert project["runtime"]["name"] == "python"
     main = (PACK_DIR / "__main__.py").read_text()
     assert "from encrypted_workspaces.rules.crossguard import pack" in main
+
+
+def test_pack_is_publishable_its_version_is_the_packages_and_its_requirements_come_from_an_index():
+    project = yaml.safe_load((PACK_DIR / "PulumiPolicy.yaml").read_text())
+    package_version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert project["version"] == package_version
+    # Its own virtualenv, beside it: a published pack has no project .venv two levels up.
+    assert project["runtime"]["options"]["virtualenv"] == "venv"
+    lines = [line for line in (PACK_DIR / "requirements.txt").read_text().splitlines() if line[:1] not in "#"]
+    requirements = {Requirement(line).name: Requirement(line) for line in lines if line.strip()}
+    assert set(requirements) == {"encrypted-workspaces", "pulumi-policy"}
+    rules = requirements["encrypted-workspaces"]
+    assert rules.url is None and "policy-pack" in rules.extras  # by name from an index, not a path
+    assert rules.specifier.contains(package_version)
+    assert not rules.specifier.contains("1.0.0")  # a range: a new major version is not taken blindly
+    assert requirements["pulumi-policy"].specifier.contains(version("pulumi-policy"))

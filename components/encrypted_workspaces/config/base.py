@@ -137,7 +137,9 @@ DeviceAccess = Literal[limits.DEVICE_ACCESS]
 
 # An alias must not start with alias/aws/ in any letter case.
 _RESERVED_ALIAS = "^" + "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in "alias/aws/")
-_RESERVED_TAG = "^" + "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in limits.RESERVED_TAG_PREFIX)
+_RESERVED_TAG = "^" + "".join(
+    f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in limits.RESERVED_TAG_PREFIX
+)
 
 AccountId = Annotated[str, *_matching(limits.ACCOUNT_ID_PATTERN, "a 12-digit AWS account id")]
 KeyPolicyPrincipal = Annotated[
@@ -171,9 +173,7 @@ Duration = Annotated[
 AutoStopMinutes = Annotated[
     int,
     AfterValidator(_auto_stop_minutes),
-    _schema(
-        {"minimum": limits.AUTO_STOP_INTERVAL_MINUTES, "multipleOf": limits.AUTO_STOP_INTERVAL_MINUTES}
-    ),
+    _schema({"minimum": limits.AUTO_STOP_INTERVAL_MINUTES, "multipleOf": limits.AUTO_STOP_INTERVAL_MINUTES}),
 ]
 Tags = Annotated[
     dict[str, str],

@@ -22,15 +22,16 @@ class WorkspaceProperties(ConfigModel):
     """Minutes of inactivity before an AUTO_STOP WorkSpace stops, in multiples of 60. Defaults to 60.
     AUTO_STOP only: AWS bills ALWAYS_ON monthly and ignores it."""
     root_volume_size_gib: int = 80
-    """Root volume size in GiB. Defaults to 80."""
+    """Root volume size in GiB. Defaults to 80. AWS takes root 80 with user 10, 50 or 100; or root
+    175..2000 with user 100..2000 (graphics: also root 100 with user 100)."""
     user_volume_size_gib: int = 50
-    """User volume size in GiB. Defaults to 50."""
+    """User volume size in GiB. Defaults to 50 (see rootVolumeSizeGib for the sizes AWS takes)."""
     root_volume_encryption_enabled: bool = True
     """Encrypt the root volume with the key. Defaults to true, because encryption can never be added
     to an existing WorkSpace."""
     user_volume_encryption_enabled: bool = True
     """Encrypt the user volume with the key. Defaults to true, because encryption can never be added
-    to an existing WorkSpace."""
+    to an existing WorkSpace. At least one of the two volumes must be encrypted."""
 
 
 class WorkspaceOverrides(ConfigModel):
@@ -58,7 +59,8 @@ def _users_schema(schema: dict[str, Any]) -> None:
     """The JSON Schema of ``users`` as the model reads it: a blank entry takes the defaults (see
     ``_empty_entries_have_no_overrides``), and a name outside the pattern is refused (checks.py)."""
     schema["patternProperties"] = {
-        names: {"anyOf": [overrides, {"type": "null"}]} for names, overrides in schema["patternProperties"].items()
+        names: {"anyOf": [overrides, {"type": "null"}]}
+        for names, overrides in schema["patternProperties"].items()
     }
     schema["additionalProperties"] = False
 
@@ -75,7 +77,8 @@ class WorkspacesConfig(ConfigModel):
     names are case-insensitive; a WorkSpace's logical name comes from its user's name."""
     create_timeout: Duration = "90m"
     """How long to wait for a WorkSpace to be created. Defaults to 90m, because "WorkSpaces launched
-    with root volume encryption enabled might take up to an hour to provision"."""
+    with root volume encryption enabled might take up to an hour to provision"; at least 60m while
+    root volumes are encrypted."""
     update_timeout: Duration = "60m"
     """How long to wait for each change to a WorkSpace's properties. Defaults to 60m, because the
     provider's 10m is too short for a compute-type change or a volume resize, which restart the

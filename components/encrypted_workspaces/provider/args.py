@@ -202,10 +202,12 @@ class WorkspaceProperties(TypedDict):
     """
 
     root_volume_size_gib: NotRequired[int]
-    """Root volume size in GiB. Defaults to 80."""
+    """Root volume size in GiB. Defaults to 80. AWS takes root 80 with user 10, 50 or 100; or root
+    175..2000 with user 100..2000 (graphics: also root 100 with user 100).
+    """
 
     user_volume_size_gib: NotRequired[int]
-    """User volume size in GiB. Defaults to 50."""
+    """User volume size in GiB. Defaults to 50 (see rootVolumeSizeGib for the sizes AWS takes)."""
 
     root_volume_encryption_enabled: NotRequired[bool]
     """Encrypt the root volume with the key. Defaults to true, because encryption can never be added to
@@ -214,7 +216,7 @@ class WorkspaceProperties(TypedDict):
 
     user_volume_encryption_enabled: NotRequired[bool]
     """Encrypt the user volume with the key. Defaults to true, because encryption can never be added to
-    an existing WorkSpace.
+    an existing WorkSpace. At least one of the two volumes must be encrypted.
     """
 
 
@@ -259,7 +261,8 @@ class WorkspacesConfig(TypedDict):
 
     create_timeout: NotRequired[str]
     """How long to wait for a WorkSpace to be created. Defaults to 90m, because "WorkSpaces launched
-    with root volume encryption enabled might take up to an hour to provision".
+    with root volume encryption enabled might take up to an hour to provision"; at least 60m while
+    root volumes are encrypted.
     """
 
     protect: NotRequired[bool]

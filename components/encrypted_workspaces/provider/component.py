@@ -5,25 +5,46 @@ No ``from __future__ import annotations`` here: the analyzer reads annotations a
 """
 
 import inspect
+import types
 from collections.abc import Mapping
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any, Union, get_args, get_origin
 
 import pulumi
+from pydantic import BaseModel
 
 from encrypted_workspaces import component
+from encrypted_workspaces.config import EncryptedWorkspacesArgs as ConfigArgs
 
 from .args import EncryptedWorkspacesArgs
 
 
-def plain_values(value: Any) -> Any:
-    """The provider's inputs as the config model reads them: enum members back to their values."""
+def model_input(annotation: Any, value: Any) -> Any:
+    """A provider input as the config model reads a stack file: camelCase keys (so that a problem is
+    reported at the key the program wrote), enum members as their values, and whole numbers as ints
+    (numbers arrive as floats on the wire)."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return model_input(get_args(annotation)[0], value)
+    if origin in (Union, types.UnionType):
+        (annotation,) = [arg for arg in get_args(annotation) if arg is not type(None)]
+        return model_input(annotation, value)
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, Mapping):
-        return {key: plain_values(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain_values(item) for item in value]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(value, Mapping):
+        fields = annotation.model_fields
+        return {
+            fields[key].alias if key in fields else key: model_input(fields[key].annotation, item)
+            if key in fields
+            else item  # an unknown key: the model refuses it by name
+            for key, item in value.items()
+        }
+    if origin is dict and isinstance(value, Mapping):
+        return {key: model_input(get_args(annotation)[1], item) for key, item in value.items()}
+    if origin is list and isinstance(value, list | tuple):
+        return [model_input(get_args(annotation)[0], item) for item in value]
+    if annotation is int and isinstance(value, float) and value.is_integer():
+        return int(value)
     return value
 
 
@@ -50,7 +71,7 @@ class EncryptedWorkspaces(component.EncryptedWorkspaces):
     def __init__(
         self, name: str, args: EncryptedWorkspacesArgs, opts: pulumi.ResourceOptions | None = None
     ) -> None:
-        super().__init__(name, plain_values(args), opts)
+        super().__init__(name, model_input(ConfigArgs, args), opts)
 
 
 # The analyzer takes ``__doc__`` as the package's description of the component, indentation and all.

@@ -38,10 +38,20 @@ class Violation:
 
 
 class RuleSettings(BaseModel):
-    """A rule's settings in the pack config; every rule takes ``enforcementLevel``."""
+    """A rule's settings in the pack config; every rule takes ``enforcementLevel``.
 
-    model_config = ConfigDict(extra="forbid", alias_generator=to_camel, populate_by_name=True, frozen=True)
+    Each setting's docstring is its description in the pack's config schema (``crossguard``).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        alias_generator=to_camel,
+        populate_by_name=True,
+        frozen=True,
+        use_attribute_docstrings=True,
+    )
     enforcement_level: EnforcementLevel | None = None
+    """mandatory, advisory or disabled. Defaults to the rule's own level."""
 
 
 ResourceCheck = Callable[[ResourceView, Any], Iterable[str]]

@@ -29,7 +29,8 @@ _LEVELS = {
     "advisory": EnforcementLevel.ADVISORY,
     "disabled": EnforcementLevel.DISABLED,
 }
-_JSON_TYPES = {bool: "boolean", str: "string", list: "array"}
+# CrossGuard sets the level itself, from the pack config's enforcementLevel.
+_HANDLED_BY_CROSSGUARD = "enforcementLevel"
 
 
 def _timeouts(opts: Any) -> dict[str, float]:
@@ -45,18 +46,28 @@ def _rule_config(rule: Rule, config: Mapping[str, Any]):
     return PackConfig.parse({rule.name: settings}).rules[rule.name]
 
 
+def _without_titles(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        return {key: _without_titles(value) for key, value in schema.items() if key != "title"}
+    if isinstance(schema, list):
+        return [_without_titles(item) for item in schema]
+    return schema
+
+
 def _config_schema(rule: Rule) -> PolicyConfigSchema | None:
-    properties: dict[str, dict[str, Any]] = {}
-    for name, info in rule.settings.model_fields.items():
-        if name == "enforcement_level":
-            continue
-        annotation = info.annotation
-        origin = getattr(annotation, "__origin__", annotation)
-        schema: dict[str, Any] = {"type": _JSON_TYPES.get(origin, "string")}
-        if info.default is not None:
-            schema["default"] = info.default
-        properties[info.alias or name] = schema
-    return PolicyConfigSchema(properties=properties) if properties else None
+    """The rule's settings as CrossGuard's config schema: pydantic's JSON Schema of the settings model
+    (types, item types, allowed values, lengths, defaults, descriptions), one property per setting."""
+    schema = rule.settings.model_json_schema(by_alias=True)
+    if "$defs" in schema:
+        raise TypeError(f"{rule.name}: CrossGuard config schemas take no $defs; keep settings flat")
+    properties = {
+        name: _without_titles(value)
+        for name, value in schema["properties"].items()
+        if name != _HANDLED_BY_CROSSGUARD
+    }
+    if not properties:
+        return None
+    return PolicyConfigSchema(properties=properties, required=schema.get("required") or None)
 
 
 def _described(rule: Rule) -> dict[str, Any]:

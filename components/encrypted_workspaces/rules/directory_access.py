@@ -9,9 +9,11 @@ from .base import ADVISORY, ResourceView, Rule, RuleSettings
 
 
 class DirectoryAccessSettings(RuleSettings):
-    # Both default to false: users are not local administrators, WorkSpaces get no direct internet.
     allow_local_administrator: bool = False
+    """Allow directories whose users are local administrators of their WorkSpaces. Defaults to
+    false."""
     allow_internet_access: bool = False
+    """Allow directories that give new WorkSpaces direct internet access. Defaults to false."""
 
 
 def check_directory_access(resource: ResourceView, settings: DirectoryAccessSettings) -> list[str]:

@@ -15,9 +15,9 @@ GRANT_ACTIONS = frozenset({"kms:creategrant", "kms:listgrants", "kms:revokegrant
 
 
 class KmsKeySettings(RuleSettings):
-    # Key ARNs or aliases WorkSpaces may use. Defaults to none listed: then any customer managed key
-    # that this stack creates and that passes the checks; a key from outside the stack must be listed.
     allowed_keys: list[str] = []
+    """Key ARNs or aliases WorkSpaces may use. Defaults to none listed: then any customer managed key
+    that this stack creates and that passes the checks; a key from outside the stack must be listed."""
 
 
 def _is_account_root_statement(statement: dict, partition: str, account: str) -> bool:

@@ -13,8 +13,9 @@ from .base import ENCRYPT_PAGE, MANDATORY, ResourceView, Rule, RuleSettings, fla
 
 
 class WorkspaceVolumesSettings(RuleSettings):
-    # Defaults to both, because encryption can never be added to an existing WorkSpace.
     required_volumes: list[Literal["root", "user"]] = Field(default=["root", "user"], min_length=1)
+    """The volumes every WorkSpace must encrypt with a customer managed key. Defaults to both,
+    because encryption can never be added to an existing WorkSpace."""
 
 
 def check_workspace_volumes(resource: ResourceView, settings: WorkspaceVolumesSettings) -> list[str]:

@@ -1,0 +1,72 @@
+"""``encrypted-workspaces schema``: print the JSON Schema of stack files, the provider's package schema
+or the README's inputs table; ``--write`` regenerates every committed copy from the model."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from encrypted_workspaces.exit_codes import EXIT_FAILURE, EXIT_OK
+
+from .readme_table import inputs_table, replace_table
+from .stack_file import SCHEMA_FILE_NAME, stack_file_schema
+
+# The checkout: components/encrypted_workspaces/schema/command.py is three levels below it.
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
+
+
+def schema_json(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def generated_files(root: Path = PROJECT_ROOT) -> dict[Path, str]:
+    """Every file generated from the model, with the text it must have."""
+    from encrypted_workspaces.provider.codegen import args_module_source
+
+    readme = root / "README.md"
+    return {
+        root / "stacks" / SCHEMA_FILE_NAME: schema_json(stack_file_schema()),
+        readme: replace_table(readme.read_text(), inputs_table()),
+        root / "components" / "encrypted_workspaces" / "provider" / "args.py": args_module_source(),
+    }
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    what = parser.add_mutually_exclusive_group()
+    what.add_argument(
+        "--provider",
+        action="store_true",
+        help="the Pulumi package schema the component provider serves (encrypted-workspaces:index:...)",
+    )
+    what.add_argument("--readme-table", action="store_true", help="the README's inputs table (Markdown)")
+    what.add_argument(
+        "--write",
+        action="store_true",
+        help=f"regenerate stacks/{SCHEMA_FILE_NAME}, the README's inputs table and provider/args.py",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.provider:
+        from encrypted_workspaces.provider.host import package_schema
+
+        sys.stdout.write(schema_json(package_schema()))
+    elif args.readme_table:
+        sys.stdout.write(inputs_table() + "\n")
+    elif args.write:
+        if not (PROJECT_ROOT / "pyproject.toml").is_file():
+            print(
+                f"encrypted-workspaces schema: --write needs a checkout (no {PROJECT_ROOT}/pyproject.toml)",
+                file=sys.stderr,
+            )
+            return EXIT_FAILURE
+        for path, text in generated_files().items():
+            if not path.is_file() or path.read_text() != text:
+                path.write_text(text)
+                print(f"wrote {path.relative_to(PROJECT_ROOT)}")
+    else:
+        sys.stdout.write(schema_json(stack_file_schema()))
+    return EXIT_OK

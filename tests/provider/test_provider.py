@@ -1,0 +1,192 @@
+"""The component provider: its package schema against the config model, its Construct under the mock
+engine against the Python component, and the plugin process serving the same schema over gRPC."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import types
+import typing
+from pathlib import Path
+from typing import Annotated, Any, Literal, get_args, get_origin
+
+import grpc
+import pulumi
+import pytest
+import yaml
+from pulumi.provider.server import ComponentInitError, ProviderServicer
+from pulumi.runtime import rpc
+from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
+from pulumi.runtime.sync_await import _sync_await
+from pydantic import BaseModel
+
+from encrypted_workspaces import EncryptedWorkspaces
+from encrypted_workspaces.component import OUTPUTS, TYPE_TOKEN
+from encrypted_workspaces.config import EncryptedWorkspacesArgs
+from encrypted_workspaces.offline.runner import Deployment, simulate
+from encrypted_workspaces.provider.host import PACKAGE_NAME, component_provider, package_schema
+from tests.conftest import ACCOUNT_ID, REGION, flat_config, schema_output, valid_namespace
+
+PROVIDER_DIR = Path(__file__).resolve().parents[2] / "components" / "encrypted_workspaces" / "provider"
+_SIMPLE = {str: "string", int: "integer", bool: "boolean"}
+
+
+def _words(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def assert_property_matches(schema: dict, prop: dict, annotation: Any, where: str) -> None:
+    """One schema property against one model annotation: the same type, all the way down."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return assert_property_matches(schema, prop, get_args(annotation)[0], where)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [arg for arg in get_args(annotation) if arg is not type(None)]
+        return assert_property_matches(schema, prop, inner, where)
+    if origin is Literal:
+        enum = schema["types"][prop["$ref"].removeprefix("#/types/")]
+        assert [member["value"] for member in enum["enum"]] == list(get_args(annotation)), where
+        return None
+    if origin is list:
+        assert prop["type"] == "array", where
+        return assert_property_matches(schema, prop["items"], get_args(annotation)[0], where + "[]")
+    if origin is dict:
+        assert prop["type"] == "object", where
+        return assert_property_matches(
+            schema, prop["additionalProperties"], get_args(annotation)[1], where + "{}"
+        )
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        assert prop["$ref"] == f"#/types/{PACKAGE_NAME}:index:{annotation.__name__}", where
+        complex_type = schema["types"][prop["$ref"].removeprefix("#/types/")]
+        return assert_object_matches(schema, complex_type, annotation, where)
+    assert prop["type"] == _SIMPLE[annotation], where
+    return None
+
+
+def assert_object_matches(
+    schema: dict, properties_holder: dict, model: type[BaseModel], where: str, inputs: str = "properties"
+) -> None:
+    properties = properties_holder[inputs]
+    fields = {field.alias: field for field in model.model_fields.values()}
+    assert set(properties) == set(fields), where
+    required_key = "requiredInputs" if inputs == "inputProperties" else "required"
+    assert set(properties_holder.get(required_key, [])) == {a for a, f in fields.items() if f.is_required()}
+    for alias, field in fields.items():
+        assert _words(properties[alias].get("description")) == _words(field.description), f"{where}.{alias}"
+        assert properties[alias].get("plain") is True, f"{where}.{alias}: inputs are plain values"
+        assert_property_matches(schema, properties[alias], field.annotation, f"{where}.{alias}")
+
+
+def test_package_schema_is_the_config_model_section_by_section():
+    schema = package_schema()
+    assert schema["name"] == PACKAGE_NAME
+    resource = schema["resources"][TYPE_TOKEN]
+    assert resource["isComponent"] is True
+    assert {"key", "administrators", "directory", "workspaces", "tags"} <= set(resource["inputProperties"])
+    assert_object_matches(schema, resource, EncryptedWorkspacesArgs, "args", inputs="inputProperties")
+
+
+def test_package_schema_outputs_are_what_the_component_registers():
+    resource = package_schema()["resources"][TYPE_TOKEN]
+    assert set(resource["properties"]) == set(OUTPUTS)
+    assert {"keyArn", "workspaceIds"} <= set(resource["required"])
+    assert resource["properties"]["keyArn"]["type"] == "string"
+    assert resource["properties"]["workspaceIds"]["additionalProperties"]["type"] == "string"
+
+
+def test_schema_command_prints_the_schema_the_provider_serves(capsys):
+    assert json.loads(schema_output(["--provider"], capsys)) == package_schema()
+
+
+def test_plugin_directory_runs_the_provider_with_python():
+    plugin = yaml.safe_load((PROVIDER_DIR / "PulumiPlugin.yaml").read_text())
+    assert plugin["runtime"]["name"] == "python"
+    assert (PROVIDER_DIR / plugin["runtime"]["options"]["virtualenv"]).resolve() == Path(sys.prefix).resolve()
+    assert "-e ../../.." in (PROVIDER_DIR / "requirements.txt").read_text().splitlines()
+
+
+def test_plugin_process_serves_the_package_schema_over_grpc():
+    """What `pulumi package add` does first: run the directory with Python, then ask for the schema."""
+    process = subprocess.Popen(
+        [sys.executable, str(PROVIDER_DIR), "127.0.0.1:1"],  # the engine address; GetSchema never uses it
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        port = int(process.stdout.readline())
+        with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+            stub = provider_pb2_grpc.ResourceProviderStub(channel)
+            response = stub.GetSchema(provider_pb2.GetSchemaRequest(version=0), timeout=60)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert json.loads(response.schema) == package_schema()
+
+
+def _construct(namespace: dict[str, Any], results: dict[str, Any]):
+    """A program that constructs the component through the provider, from inputs as they arrive on
+    the wire (serialized to a protobuf Struct and back, so numbers are floats, as from TypeScript)."""
+
+    def program() -> None:
+        struct = _sync_await(rpc.serialize_properties(namespace, {}))
+        inputs = _sync_await(ProviderServicer._construct_inputs(struct, {}))
+        result = component_provider().construct("workspaces", TYPE_TOKEN, inputs, None)
+        results["state"] = result.state
+
+    return program
+
+
+def _python_component(namespace: dict[str, Any]):
+    def program() -> None:
+        EncryptedWorkspaces("workspaces", namespace)
+
+    return program
+
+
+def _run(program) -> Deployment:
+    return simulate(program, stack="test", config=flat_config({}), account_id=ACCOUNT_ID, region=REGION)
+
+
+def _registrations(deployment: Deployment) -> list[dict[str, Any]]:
+    return [
+        {"urn": r.urn, "type": r.type, "parent": r.parent, "inputs": r.inputs, "options": r.options}
+        for r in deployment.resources
+    ]
+
+
+def test_construct_registers_exactly_what_the_python_component_registers():
+    namespace = valid_namespace()
+    namespace["key"]["rotationPeriodInDays"] = 180
+    namespace["directory"]["workspaceAccessProperties"] = {"deviceTypeWeb": "ALLOW"}
+    namespace["workspaces"]["users"]["carol"] = {"rootVolumeSizeGib": 175, "userVolumeSizeGib": 100}
+    results: dict[str, Any] = {}
+    through_provider = _run(_construct(namespace, results))
+    python = _run(_python_component(namespace))
+
+    assert _registrations(through_provider) == _registrations(python)
+    component = python.by_name("workspaces")
+    assert component.type == TYPE_TOKEN and not component.custom
+    workspace_types = [r for r in python.resources if r.type == "aws:workspaces/workspace:Workspace"]
+    assert len(workspace_types) == 3 and all(r.parent == component.urn for r in workspace_types)
+    state = _sync_await(pulumi.Output.from_input(results["state"]).future())
+    key = python.by_name("workspaces-key")
+    assert set(state) == set(OUTPUTS)
+    assert state["keyArn"] == key.state["arn"]
+    assert set(state["workspaceIds"]) == {"alice", "bob", "carol"}
+
+
+def test_construct_refuses_invalid_inputs_with_the_models_one_line_problems():
+    namespace = valid_namespace()
+    namespace["workspaces"]["defaults"]["bundleId"] = "wsb-nope"
+    namespace["key"]["deletionWindowInDays"] = 31
+    with pytest.raises(ComponentInitError) as raised:
+        _run(_construct(namespace, {}))
+    # The keys the program wrote (camelCase), and whole numbers as it wrote them.
+    assert raised.value.inner.problems == [
+        "encrypted-workspaces:key.deletionWindowInDays: out of range: "
+        "must be less than or equal to 30 (got 31)",
+        "encrypted-workspaces:workspaces.defaults.bundleId: "
+        "must be a WorkSpaces bundle id such as wsb-bh8rsxt14 (got 'wsb-nope')",
+    ]
