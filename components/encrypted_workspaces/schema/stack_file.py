@@ -76,7 +76,7 @@ def _shaped(schema: Any) -> Any:
 def stack_file_schema() -> dict[str, Any]:
     """The whole stack file's schema; deterministic, so the committed copy can be compared."""
     model = EncryptedWorkspacesArgs.model_json_schema(by_alias=True)
-    definitions = _shaped(model["$defs"])
+    definitions = {name: _shaped(definition) for name, definition in model["$defs"].items()}
     definitions[SECURE_VALUE] = {
         "description": "A value encrypted by `pulumi config set --secret`.",
         "type": "object",
