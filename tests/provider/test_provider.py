@@ -25,7 +25,9 @@ from encrypted_workspaces import EncryptedWorkspaces
 from encrypted_workspaces.component import OUTPUTS, TYPE_TOKEN
 from encrypted_workspaces.config import EncryptedWorkspacesArgs
 from encrypted_workspaces.offline.runner import Deployment, simulate
+from encrypted_workspaces.provider.codegen import args_module_source
 from encrypted_workspaces.provider.host import PACKAGE_NAME, component_provider, package_schema
+from encrypted_workspaces.schema.command import PROJECT_ROOT
 from tests.conftest import ACCOUNT_ID, REGION, flat_config, schema_output, valid_namespace
 
 PROVIDER_DIR = Path(__file__).resolve().parents[2] / "components" / "encrypted_workspaces" / "provider"
@@ -90,6 +92,7 @@ def test_package_schema_is_the_config_model_section_by_section():
 def test_package_schema_outputs_are_what_the_component_registers():
     resource = package_schema()["resources"][TYPE_TOKEN]
     assert set(resource["properties"]) == set(OUTPUTS)
+    assert all(output["description"] for output in resource["properties"].values())
     assert {"keyArn", "workspaceIds"} <= set(resource["required"])
     assert resource["properties"]["keyArn"]["type"] == "string"
     assert resource["properties"]["workspaceIds"]["additionalProperties"]["type"] == "string"
@@ -102,7 +105,9 @@ def test_schema_command_prints_the_schema_the_provider_serves(capsys):
 def test_plugin_directory_runs_the_provider_with_python():
     plugin = yaml.safe_load((PROVIDER_DIR / "PulumiPlugin.yaml").read_text())
     assert plugin["runtime"]["name"] == "python"
-    assert (PROVIDER_DIR / plugin["runtime"]["options"]["virtualenv"]).resolve() == Path(sys.prefix).resolve()
+    # The project's environment, the one `make test` builds: the provider serves the tested code.
+    assert (PROVIDER_DIR / plugin["runtime"]["options"]["virtualenv"]).resolve() == PROJECT_ROOT / ".venv"
+    assert (PROVIDER_DIR / "__main__.py").read_text().count("main()") == 1
     assert "-e ../../.." in (PROVIDER_DIR / "requirements.txt").read_text().splitlines()
 
 
@@ -190,3 +195,14 @@ def test_construct_refuses_invalid_inputs_with_the_models_one_line_problems():
         "encrypted-workspaces:workspaces.defaults.bundleId: "
         "must be a WorkSpaces bundle id such as wsb-bh8rsxt14 (got 'wsb-nope')",
     ]
+
+
+def test_args_generator_refuses_a_type_the_analyzer_cannot_take():
+    class Unsupported(BaseModel):
+        """A model with a field of no provider type."""
+
+        either: int | str
+        """A union."""
+
+    with pytest.raises(TypeError, match="either: the analyzer takes no unions"):
+        args_module_source(Unsupported)
