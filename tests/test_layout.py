@@ -146,13 +146,20 @@ def test_layers_import_one_way():
     assert wrong == []
 
 
+# Pulumi's component provider takes a component's resource token from its class name, so the class
+# it serves is named as the Python component it extends.
+SHARED_NAMES = {
+    "EncryptedWorkspaces": ["encrypted_workspaces/component.py", "encrypted_workspaces/provider/component.py"]
+}
+
+
 def test_no_two_classes_share_a_name():
     seen: dict[str, list[str]] = {}
     for path in SOURCE_ROOT.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.ClassDef):
                 seen.setdefault(node.name, []).append(str(path.relative_to(SOURCE_ROOT)))
-    assert {name: files for name, files in seen.items() if len(files) > 1} == {}
+    assert {name: sorted(files) for name, files in seen.items() if len(files) > 1} == SHARED_NAMES
 
 
 @pytest.mark.parametrize(

@@ -59,8 +59,9 @@ def assert_property_matches(schema: dict, prop: dict, annotation: Any, where: st
             schema, prop["additionalProperties"], get_args(annotation)[1], where + "{}"
         )
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        assert prop["$ref"] == f"#/types/{PACKAGE_NAME}:index:{annotation.__name__}", where
+        assert prop["$ref"].startswith(f"#/types/{PACKAGE_NAME}:index:"), where
         complex_type = schema["types"][prop["$ref"].removeprefix("#/types/")]
+        assert complex_type["type"] == "object", where
         return assert_object_matches(schema, complex_type, annotation, where)
     assert prop["type"] == _SIMPLE[annotation], where
     return None

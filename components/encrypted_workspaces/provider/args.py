@@ -8,7 +8,7 @@ from enum import Enum
 from typing import NotRequired, TypedDict
 
 
-class KeyConfig(TypedDict):
+class Key(TypedDict):
     """``encrypted-workspaces:key``: the customer managed key and its policy."""
 
     alias: NotRequired[str]
@@ -43,7 +43,7 @@ class KeyConfig(TypedDict):
     """The key's description in KMS."""
 
 
-class AdministratorsConfig(TypedDict):
+class Administrators(TypedDict):
     """``encrypted-workspaces:administrators``: the people who launch encrypted WorkSpaces (Part 2)."""
 
     principals: NotRequired[list[str]]
@@ -58,7 +58,7 @@ class AdministratorsConfig(TypedDict):
     """
 
 
-class SelfServicePermissions(TypedDict):
+class DirectorySelfServicePermissions(TypedDict):
     """What users may do to their own WorkSpace. Only restart is allowed by default, because every
     other self-service action changes cost, size or state.
     """
@@ -86,7 +86,7 @@ class DeviceAccess(Enum):
     DENY = "DENY"
 
 
-class WorkspaceAccessProperties(TypedDict):
+class DirectoryWorkspaceAccessProperties(TypedDict):
     """Which client devices may connect: ALLOW or DENY per device type. Unset device types keep AWS's
     defaults (web access is off unless allowed).
     """
@@ -116,7 +116,7 @@ class WorkspaceAccessProperties(TypedDict):
     """Zero clients: ALLOW or DENY. Unset keeps AWS's default."""
 
 
-class WorkspaceCreationProperties(TypedDict):
+class DirectoryWorkspaceCreationProperties(TypedDict):
     """Settings of new WorkSpaces in the directory."""
 
     custom_security_group_id: NotRequired[str]
@@ -135,7 +135,7 @@ class WorkspaceCreationProperties(TypedDict):
     """Users are local administrators of their WorkSpaces. Defaults to false."""
 
 
-class DirectoryConfig(TypedDict):
+class Directory(TypedDict):
     """``encrypted-workspaces:directory``: registration of an existing Directory Service directory."""
 
     directory_id: str
@@ -149,13 +149,13 @@ class DirectoryConfig(TypedDict):
     in any account that has used WorkSpaces before; creating it twice fails.
     """
 
-    self_service_permissions: NotRequired[SelfServicePermissions]
+    self_service_permissions: NotRequired[DirectorySelfServicePermissions]
     """What users may do to their own WorkSpace (restart only, by default)."""
 
-    workspace_access_properties: NotRequired[WorkspaceAccessProperties]
+    workspace_access_properties: NotRequired[DirectoryWorkspaceAccessProperties]
     """Which client devices may connect (AWS's defaults unless set)."""
 
-    workspace_creation_properties: NotRequired[WorkspaceCreationProperties]
+    workspace_creation_properties: NotRequired[DirectoryWorkspaceCreationProperties]
     """Settings of new WorkSpaces: no internet, no local administrator, maintenance on, by default."""
 
 
@@ -184,7 +184,7 @@ class RunningMode(Enum):
     ALWAYS_ON = "ALWAYS_ON"
 
 
-class WorkspaceProperties(TypedDict):
+class WorkspacesDefaults(TypedDict):
     """``encrypted-workspaces:workspaces.defaults``: what every WorkSpace gets unless a user overrides it."""
 
     bundle_id: str
@@ -220,7 +220,7 @@ class WorkspaceProperties(TypedDict):
     """
 
 
-class WorkspaceOverrides(TypedDict):
+class WorkspacesUsers(TypedDict):
     """``encrypted-workspaces:workspaces.users.<user>``: per-user changes to the defaults."""
 
     bundle_id: NotRequired[str]
@@ -248,13 +248,13 @@ class WorkspaceOverrides(TypedDict):
     """Whether this user's user volume is encrypted, instead of the default."""
 
 
-class WorkspacesConfig(TypedDict):
+class Workspaces(TypedDict):
     """``encrypted-workspaces:workspaces``: one WorkSpace per directory user."""
 
-    defaults: WorkspaceProperties
+    defaults: WorkspacesDefaults
     """What every WorkSpace gets unless its user overrides it."""
 
-    users: NotRequired[dict[str, WorkspaceOverrides]]
+    users: NotRequired[dict[str, WorkspacesUsers]]
     """One WorkSpace per directory user: user name -> overrides of the defaults (empty for none). User
     names are case-insensitive; a WorkSpace's logical name comes from its user's name.
     """
@@ -271,20 +271,20 @@ class WorkspacesConfig(TypedDict):
     """
 
 
-class EncryptedWorkspacesArgs(TypedDict):
+class EncryptedWorkspacesInputs(TypedDict):
     """Everything the component needs: the ``encrypted-workspaces:*`` config namespace."""
 
     tags: NotRequired[dict[str, str]]
     """Tags on every taggable resource; WorkSpaces also get Owner: <user>."""
 
-    key: KeyConfig
+    key: Key
     """The customer managed key that encrypts the WorkSpaces, and its policy."""
 
-    administrators: NotRequired[AdministratorsConfig]
+    administrators: NotRequired[Administrators]
     """The WorkSpaces administrators and the IAM policies they get."""
 
-    directory: DirectoryConfig
+    directory: Directory
     """The Directory Service directory to register with WorkSpaces."""
 
-    workspaces: WorkspacesConfig
+    workspaces: Workspaces
     """One WorkSpace per directory user."""

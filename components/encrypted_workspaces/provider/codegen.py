@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from encrypted_workspaces.config import EncryptedWorkspacesArgs, base
 
 ARGS_MODULE = "encrypted_workspaces.provider.args"
+ARGS_TYPE = "EncryptedWorkspacesInputs"
 _HEADER = '''"""GENERATED from the config model by ``make generate``: do not edit.
 
 The component's inputs as Pulumi's component analyzer reads them: one TypedDict per config model,
@@ -64,27 +65,29 @@ def _docstring(text: str | None, indent: str) -> list[str]:
 class _Renderer:
     def __init__(self) -> None:
         self.blocks: dict[str, list[str]] = {}  # class name -> its source lines, dependencies first
+        self.names: dict[type[BaseModel], str] = {}
 
-    def annotation(self, annotation: Any, field_name: str) -> tuple[str, bool]:
-        """(the analyzer's annotation for a model annotation, whether None is allowed)."""
+    def annotation(self, annotation: Any, field_name: str, type_name: str) -> str:
+        """The analyzer's annotation for a model annotation; a section becomes the TypedDict
+        ``type_name``."""
         origin = get_origin(annotation)
         if origin is Annotated:
-            return self.annotation(get_args(annotation)[0], field_name)
+            return self.annotation(get_args(annotation)[0], field_name, type_name)
         if origin in (Union, types.UnionType):
             members = [arg for arg in get_args(annotation) if arg is not type(None)]
             if len(members) != 1:
                 raise TypeError(f"{field_name}: the analyzer takes no unions ({annotation})")
-            return self.annotation(members[0], field_name)[0], True
+            return self.annotation(members[0], field_name, type_name)
         if origin is Literal:
-            return self.enum(annotation, field_name), False
+            return self.enum(annotation, field_name)
         if origin is list:
-            return f"list[{self.annotation(get_args(annotation)[0], field_name)[0]}]", False
+            return f"list[{self.annotation(get_args(annotation)[0], field_name, type_name)}]"
         if origin is dict:
-            return f"dict[str, {self.annotation(get_args(annotation)[1], field_name)[0]}]", False
+            return f"dict[str, {self.annotation(get_args(annotation)[1], field_name, type_name)}]"
         if annotation in _SIMPLE:
-            return _SIMPLE[annotation], False
+            return _SIMPLE[annotation]
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            return self.typed_dict(annotation), False
+            return self.typed_dict(annotation, type_name)
         raise TypeError(f"{field_name}: no provider type for {annotation!r}; extend provider/codegen.py")
 
     def enum(self, literal: Any, field_name: str) -> str:
@@ -98,14 +101,15 @@ class _Renderer:
             self.blocks[name] = lines
         return name
 
-    def typed_dict(self, model: type[BaseModel]) -> str:
-        name = model.__name__
-        if name in self.blocks:
-            return name
+    def typed_dict(self, model: type[BaseModel], name: str) -> str:
+        if model in self.names:
+            return self.names[model]
+        self.names[model] = name
         lines = [f"class {name}(TypedDict):"]
         lines += _docstring(model.__doc__, "    ")
+        prefix = "" if name == ARGS_TYPE else name
         for field_name, field in model.model_fields.items():
-            annotation, _ = self.annotation(field.annotation, field_name)
+            annotation = self.annotation(field.annotation, field_name, prefix + _class_name(field_name))
             if not field.is_required():
                 annotation = f"NotRequired[{annotation}]"
             lines += ["", f"    {field_name}: {annotation}"]
@@ -117,5 +121,7 @@ class _Renderer:
 def args_module_source(model: type[BaseModel] = EncryptedWorkspacesArgs) -> str:
     """The source of ``provider/args.py`` for ``model``."""
     renderer = _Renderer()
-    renderer.typed_dict(model)
+    # The root's fields are the component's inputs; each section's type is named after its key path,
+    # as pulumi-aws names nested types (directory.selfServicePermissions: DirectorySelfServicePermissions).
+    renderer.typed_dict(model, ARGS_TYPE)
     return _HEADER + "".join("\n\n" + "\n".join(lines) + "\n" for lines in renderer.blocks.values())

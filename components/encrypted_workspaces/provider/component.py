@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from encrypted_workspaces import component
 from encrypted_workspaces.config import EncryptedWorkspacesArgs as ConfigArgs
 
-from .args import EncryptedWorkspacesArgs
+from .args import EncryptedWorkspacesInputs
 
 
 def model_input(annotation: Any, value: Any) -> Any:
@@ -69,7 +69,7 @@ class EncryptedWorkspaces(component.EncryptedWorkspaces):
     """Each user's WorkSpace id, by user name."""
 
     def __init__(
-        self, name: str, args: EncryptedWorkspacesArgs, opts: pulumi.ResourceOptions | None = None
+        self, name: str, args: EncryptedWorkspacesInputs, opts: pulumi.ResourceOptions | None = None
     ) -> None:
         super().__init__(name, model_input(ConfigArgs, args), opts)
 
