@@ -90,6 +90,7 @@ def test_config_schema_describes_every_setting_and_accepts_its_defaults(rule):
     settings = {f.alias: f for f in rule.settings.model_fields.values() if f.alias != "enforcementLevel"}
     assert set(built.properties if built else {}) == set(settings)
     for name, field in settings.items():
+        assert field.description, f"{rule.name}.{name}: a setting needs a docstring, its description"
         assert built.properties[name]["description"] == field.description
         jsonschema.validate(field.default, built.properties[name])
 

@@ -135,11 +135,14 @@ ComputeTypeName = Literal[limits.COMPUTE_TYPE_NAMES]
 RunningMode = Literal[limits.RUNNING_MODES]
 DeviceAccess = Literal[limits.DEVICE_ACCESS]
 
-# An alias must not start with alias/aws/ in any letter case.
-_RESERVED_ALIAS = "^" + "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in "alias/aws/")
-_RESERVED_TAG = "^" + "".join(
-    f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in limits.RESERVED_TAG_PREFIX
-)
+
+def _prefix_in_any_case(prefix: str) -> str:
+    """A pattern for ``prefix`` in any letter case: the validators compare ``value.lower()``."""
+    return "^" + "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in prefix)
+
+
+_RESERVED_ALIAS = _prefix_in_any_case(limits.RESERVED_ALIAS_PREFIX)
+_RESERVED_TAG = _prefix_in_any_case(limits.RESERVED_TAG_PREFIX)
 
 AccountId = Annotated[str, *_matching(limits.ACCOUNT_ID_PATTERN, "a 12-digit AWS account id")]
 KeyPolicyPrincipal = Annotated[
