@@ -3,14 +3,20 @@ server, so it is never imported here)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from importlib.metadata import version
 from pathlib import Path
 
+import grpc
 import jsonschema
 import pytest
 import yaml
+from google.protobuf import empty_pb2
+from google.protobuf.json_format import MessageToDict
 from packaging.requirements import Requirement
+from pulumi.runtime.proto import analyzer_pb2_grpc
 from pulumi_policy import (
     EnforcementLevel,
     PolicyCustomTimeouts,
@@ -170,3 +176,23 @@ def test_pack_is_publishable_its_version_is_the_packages_and_its_requirements_co
     assert rules.specifier.contains(package_version)
     assert not rules.specifier.contains("1.0.0")  # a range: a new major version is not taken blindly
     assert requirements["pulumi-policy"].specifier.contains(version("pulumi-policy"))
+
+
+def test_pack_process_serves_every_policy_with_its_config_schema_over_grpc():
+    """What the Pulumi CLI does with the pack: run __main__.py, then ask the analyzer what it holds."""
+    process = subprocess.Popen(
+        [sys.executable, str(PACK_DIR / "__main__.py"), "127.0.0.1:1"],  # the engine address, unused here
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        port = int(process.stdout.readline())
+        with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+            info = analyzer_pb2_grpc.AnalyzerStub(channel).GetAnalyzerInfo(empty_pb2.Empty(), timeout=60)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert info.name == "encrypted-workspaces-guardrails"
+    served = {p.name: MessageToDict(p.configSchema).get("properties", {}) for p in info.policies}
+    assert served == {p.name: p.config_schema.properties if p.config_schema else {} for p in policies()}
