@@ -4,14 +4,11 @@ engine against the Python component, and the plugin process serving the same sch
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import types
 import typing
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args, get_origin
 
-import grpc
 import pulumi
 import pytest
 import yaml
@@ -29,6 +26,7 @@ from encrypted_workspaces.provider.codegen import args_module_source
 from encrypted_workspaces.provider.host import PACKAGE_NAME, component_provider, package_schema
 from encrypted_workspaces.schema.command import PROJECT_ROOT
 from tests.conftest import ACCOUNT_ID, REGION, flat_config, schema_output, valid_namespace
+from tests.plugins import plugin_channel
 
 PROVIDER_DIR = Path(__file__).resolve().parents[2] / "components" / "encrypted_workspaces" / "provider"
 _SIMPLE = {str: "string", int: "integer", bool: "boolean"}
@@ -114,20 +112,9 @@ def test_plugin_directory_runs_the_provider_with_python():
 
 def test_plugin_process_serves_the_package_schema_over_grpc():
     """What `pulumi package add` does first: run the directory with Python, then ask for the schema."""
-    process = subprocess.Popen(
-        [sys.executable, str(PROVIDER_DIR), "127.0.0.1:1"],  # the engine address; GetSchema never uses it
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        port = int(process.stdout.readline())
-        with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
-            stub = provider_pb2_grpc.ResourceProviderStub(channel)
-            response = stub.GetSchema(provider_pb2.GetSchemaRequest(version=0), timeout=60)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with plugin_channel(PROVIDER_DIR) as channel:
+        stub = provider_pb2_grpc.ResourceProviderStub(channel)
+        response = stub.GetSchema(provider_pb2.GetSchemaRequest(version=0), timeout=60)
     assert json.loads(response.schema) == package_schema()
 
 

@@ -3,13 +3,10 @@ server, so it is never imported here)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tomllib
 from importlib.metadata import version
 from pathlib import Path
 
-import grpc
 import jsonschema
 import pytest
 import yaml
@@ -32,6 +29,7 @@ from encrypted_workspaces.errors import ConfigError
 from encrypted_workspaces.rules import RULES, PackConfig
 from encrypted_workspaces.rules.crossguard import policies
 from encrypted_workspaces.rules.workspace_volumes import WorkspaceVolumesSettings
+from tests.plugins import plugin_channel
 from tests.rules.resources import KEY_ARN, key, workspace
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -180,19 +178,8 @@ def test_pack_is_publishable_its_version_is_the_packages_and_its_requirements_co
 
 def test_pack_process_serves_every_policy_with_its_config_schema_over_grpc():
     """What the Pulumi CLI does with the pack: run __main__.py, then ask the analyzer what it holds."""
-    process = subprocess.Popen(
-        [sys.executable, str(PACK_DIR / "__main__.py"), "127.0.0.1:1"],  # the engine address, unused here
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        port = int(process.stdout.readline())
-        with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
-            info = analyzer_pb2_grpc.AnalyzerStub(channel).GetAnalyzerInfo(empty_pb2.Empty(), timeout=60)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with plugin_channel(PACK_DIR / "__main__.py") as channel:
+        info = analyzer_pb2_grpc.AnalyzerStub(channel).GetAnalyzerInfo(empty_pb2.Empty(), timeout=60)
     assert info.name == "encrypted-workspaces-guardrails"
     served = {p.name: MessageToDict(p.configSchema).get("properties", {}) for p in info.policies}
     assert served == {p.name: p.config_schema.properties if p.config_schema else {} for p in policies()}
