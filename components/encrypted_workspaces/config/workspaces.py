@@ -87,7 +87,7 @@ class WorkspacesConfig(ConfigModel):
     """How long to wait for a WorkSpace to be terminated. Defaults to 30m (the provider's default is
     10m), because a replacement deletes first and creates after: a timed-out termination stops the
     update with the user left without a WorkSpace."""
-    replace: list[str] = []
+    replace: list[UserName] = []
     """Users whose WorkSpace this update may replace. Defaults to none, because a replaced WorkSpace
     loses its user volume: a change that would replace a WorkSpace (bundleId, userName, directory,
     encryption, key) is otherwise held back (ignoreChanges). A listed user's WorkSpace is deleted

@@ -265,6 +265,26 @@ class Workspaces(TypedDict):
     root volumes are encrypted.
     """
 
+    update_timeout: NotRequired[str]
+    """How long to wait for each change to a WorkSpace's properties. Defaults to 60m, because the
+    provider's 10m is too short for a compute-type change or a volume resize, which restart the
+    WorkSpace, and a timed-out update leaves the stack to be refreshed by hand.
+    """
+
+    delete_timeout: NotRequired[str]
+    """How long to wait for a WorkSpace to be terminated. Defaults to 30m (the provider's default is
+    10m), because a replacement deletes first and creates after: a timed-out termination stops the
+    update with the user left without a WorkSpace.
+    """
+
+    replace: NotRequired[list[str]]
+    """Users whose WorkSpace this update may replace. Defaults to none, because a replaced WorkSpace
+    loses its user volume: a change that would replace a WorkSpace (bundleId, userName, directory,
+    encryption, key) is otherwise held back (ignoreChanges). A listed user's WorkSpace is deleted
+    first, then created (AWS allows one WorkSpace per user per directory); remove the name after the
+    update.
+    """
+
     protect: NotRequired[bool]
     """Protect the WorkSpaces and the key from deletion. Defaults to true, because a replaced or
     deleted WorkSpace loses its user volume; dev stacks that churn users set it to false.
