@@ -97,6 +97,7 @@ BROKEN = {
     "tag value too long": _set(f"{NS}:tags", {"team": "x" * 257}),
     "bad duration": _set(f"{NS}:workspaces.createTimeout", "90 minutes"),
     "bad user name": _set(f"{NS}:workspaces.users", {"bob smith": {}}),
+    "bad user name to replace": _set(f"{NS}:workspaces.replace", ["bob smith"]),
     "wrong type: a string for a list": _set(f"{NS}:key.administrators", "arn:aws:iam::123456789012:role/A"),
     "wrong type: a list for a boolean": _set(f"{NS}:workspaces.protect", [True]),
     "wrong type: a string for a number": _set(f"{NS}:key.rotationPeriodInDays", "a year"),
