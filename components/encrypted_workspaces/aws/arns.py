@@ -11,7 +11,23 @@ IAM_PRINCIPAL_ARN = re.compile(
 )
 # A KMS key's ARN (never an alias ARN): arn:<partition>:kms:<region>:<account>:key/<key id>
 KEY_ARN = re.compile(
-    r"arn:(?P<partition>aws|aws-cn|aws-us-gov):kms:[a-z0-9-]+:(?P<account>\d{12}):key/[A-Za-z0-9-]+"
+    r"arn:(?P<partition>aws|aws-cn|aws-us-gov):kms:(?P<region>[a-z0-9-]+):(?P<account>\d{12}):"
+    r"key/(?P<key_id>[A-Za-z0-9-]+)"
+)
+
+# An alias's ARN: arn:<partition>:kms:<region>:<account>:alias/<name>. KMS: "Key ARN / Alias ARN" in
+# https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id (alias names from
+# aws/limits.py ALIAS_PATTERN).
+KMS_ALIAS_ARN = re.compile(
+    r"arn:(?P<partition>aws|aws-cn|aws-us-gov):kms:(?P<region>[a-z0-9-]+):(?P<account>\d{12}):"
+    r"(?P<alias>alias/[A-Za-z0-9/_-]{1,250})"
+)
+# arn:<partition>:sns:<region>:<account>:<topic name>. SNS ARN format:
+# https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsns.html#amazonsns-resources-for-iam-policies
+# (topic names from aws/limits.py SNS_TOPIC_NAME_PATTERN).
+SNS_TOPIC_ARN = re.compile(
+    r"arn:(?P<partition>aws|aws-cn|aws-us-gov):sns:(?P<region>[a-z0-9-]+):(?P<account>\d{12}):"
+    r"(?P<name>[A-Za-z0-9_-]{1,256}(?:\.fifo)?)"
 )
 
 
@@ -39,3 +55,7 @@ def principal_name(arn: str) -> str:
     if not match:
         raise ValueError(f"not an IAM role, user or group ARN: {arn!r}")
     return match["name"]
+
+
+def kms_alias_arn(partition: str, region: str, account_id: str, alias: str) -> str:
+    return f"arn:{partition}:kms:{region}:{account_id}:{alias}"

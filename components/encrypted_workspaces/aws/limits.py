@@ -83,3 +83,44 @@ RESERVED_ALIAS_PREFIX = "alias/aws/"
 TAG_KEY_MAX_LENGTH = 128
 TAG_VALUE_MAX_LENGTH = 256
 RESERVED_TAG_PREFIX = "aws:"
+
+# --- breadth: existing keys, bundles by name, IP access control, alarms, adoption -------------------
+
+# A WorkSpace id, for adopting an existing WorkSpace (``import``). botocore workspaces 2015-04-08
+# service-2.json, shape WorkspaceId: "^ws-[0-9a-z]{8,63}$".
+WORKSPACE_ID_PATTERN = r"ws-[0-9a-z]{8,63}"
+# A bundle's name. botocore workspaces service-2.json, shape WorkspaceBundleName: 1..64 characters,
+# "^[a-zA-Z0-9_./()\\-]+$" (DescribeWorkspaceBundles returns Name; get_bundle matches it exactly).
+BUNDLE_NAME_PATTERN = r"[a-zA-Z0-9_./()\\-]{1,64}"
+# Whose bundles get_bundle searches. botocore workspaces service-2.json, DescribeWorkspaceBundlesRequest
+# Owner: "To describe the bundles provided by Amazon Web Services, specify AMAZON. To describe the
+# bundles that belong to your account, don't specify a value." ACCOUNT is our name for "don't specify".
+AMAZON_BUNDLE_OWNER = "AMAZON"
+ACCOUNT_BUNDLE_OWNER = "ACCOUNT"
+BUNDLE_OWNERS: tuple[str, ...] = (AMAZON_BUNDLE_OWNER, ACCOUNT_BUNDLE_OWNER)
+
+# IP access control groups. "Amazon WorkSpaces quotas", none adjustable:
+# https://docs.aws.amazon.com/workspaces/latest/adminguide/workspaces-limits.html
+#   "Rules per IP access control group: 10", "IP access control groups per directory: 25",
+#   "IP access control groups: 100" (per account and Region).
+IP_GROUP_MAX_RULES = 10
+IP_GROUPS_PER_DIRECTORY = 25
+IP_GROUPS_PER_REGION = 100
+# botocore's IpGroupName, IpGroupDesc and IpRuleDesc shapes are plain strings (no length or
+# pattern), and the API reference (CreateIpGroup) lists none: we add no limit of our own. The rule
+# source is "the IP address range, in CIDR notation" (IpRuleItem.ipRule), IPv4 only ("IP access
+# control groups for WorkSpaces Personal"); the provider checks it with Go's net.ParseCIDR, which
+# wants a prefix length and accepts host bits.
+# https://docs.aws.amazon.com/workspaces/latest/adminguide/amazon-workspaces-ip-access-control-groups.html
+IP_RULE_MAX_PREFIX = 32
+
+# An SNS topic's name. botocore sns 2010-03-31 service-2.json, CreateTopicInput.Name: "uppercase and
+# lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256
+# characters long. For a FIFO topic, the name must end with the .fifo suffix."
+SNS_TOPIC_NAME_PATTERN = r"[A-Za-z0-9_-]{1,256}(?:\.fifo)?"
+
+# The EventBridge rule that watches the key. botocore events 2015-10-07 service-2.json: RuleName
+# 1..64 "[\.\-_A-Za-z0-9]+", RuleDescription max 512, EventPattern max 4096 characters.
+EVENT_RULE_NAME_MAX_LENGTH = 64
+EVENT_RULE_DESCRIPTION_MAX_LENGTH = 512
+EVENT_PATTERN_MAX_LENGTH = 4096

@@ -6,6 +6,7 @@ Each validator raises ValueError with "what is wrong, what is allowed"; the limi
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from typing import Annotated, Literal
 
@@ -13,7 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
 from encrypted_workspaces.aws import limits
-from encrypted_workspaces.aws.arns import IAM_PRINCIPAL_ARN
+from encrypted_workspaces.aws.arns import IAM_PRINCIPAL_ARN, KEY_ARN, KMS_ALIAS_ARN, SNS_TOPIC_ARN
 from encrypted_workspaces.aws.timeouts import duration_minutes
 
 
@@ -72,6 +73,46 @@ def _alias(value: str) -> str:
     return value
 
 
+def _existing_key(value: str) -> str:
+    alias_arn = KMS_ALIAS_ARN.fullmatch(value)
+    alias = alias_arn["alias"] if alias_arn else value
+    if alias.lower().startswith(limits.RESERVED_ALIAS_PREFIX):
+        raise ValueError(
+            "must be a customer managed key: alias/aws/... names an AWS managed key, whose policy no "
+            f"one can change and which cannot be rotated on your schedule (got {value!r})"
+        )
+    if not (KEY_ARN.fullmatch(value) or alias_arn or re.fullmatch(limits.ALIAS_PATTERN, value)):
+        raise ValueError(
+            "must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), an alias ARN or an alias "
+            f"such as alias/shared-workspaces (got {value!r})"
+        )
+    return value
+
+
+def _ipv4_cidr(value: str) -> str:
+    address, slash, prefix = value.partition("/")
+    try:
+        ipaddress.IPv4Address(address)
+        valid = bool(slash) and prefix.isascii() and prefix.isdigit() and int(prefix) <= 32
+    except ValueError:
+        valid = False
+    if not valid:
+        raise ValueError(
+            "must be an IPv4 range in CIDR notation such as 203.0.113.0/24 (a single address is /32; "
+            f"prefix 0 to {limits.IP_RULE_MAX_PREFIX}) (got {value!r})"
+        )
+    return value
+
+
+def _sns_topic_arn(value: str) -> str:
+    if not SNS_TOPIC_ARN.fullmatch(value):
+        raise ValueError(
+            "must be an SNS topic ARN such as arn:aws:sns:eu-west-1:123456789012:security-alerts "
+            f"(got {value!r})"
+        )
+    return value
+
+
 def _duration(value: str) -> str:
     duration_minutes(value)
     return value
@@ -116,6 +157,21 @@ SecurityGroupId = Annotated[
     str, _pattern(limits.SECURITY_GROUP_ID_PATTERN, "a security group id such as sg-0123456789abcdef0")
 ]
 BundleId = Annotated[str, _pattern(limits.BUNDLE_ID_PATTERN, "a WorkSpaces bundle id such as wsb-bh8rsxt14")]
+BundleName = Annotated[
+    str,
+    _pattern(
+        limits.BUNDLE_NAME_PATTERN, "a bundle name of 1 to 64 letters, digits, '_', '.', '/', '(', ')' or '-'"
+    ),
+]
+WorkspaceId = Annotated[
+    str,
+    _pattern(
+        limits.WORKSPACE_ID_PATTERN, "a WorkSpace id such as ws-0123456789 (ws- and 8 to 63 of a-z, 0-9)"
+    ),
+]
+ExistingKey = Annotated[str, AfterValidator(_existing_key)]
+Ipv4Cidr = Annotated[str, AfterValidator(_ipv4_cidr)]
+SnsTopicArn = Annotated[str, AfterValidator(_sns_topic_arn)]
 KeyAlias = Annotated[str, AfterValidator(_alias)]
 Duration = Annotated[str, AfterValidator(_duration)]
 AutoStopMinutes = Annotated[int, AfterValidator(_auto_stop_minutes)]

@@ -6,18 +6,40 @@ from pydantic import Field
 
 from encrypted_workspaces.aws import limits
 
-from .base import ConfigModel, KeyAlias, KeyPolicyPrincipal
+from .base import ConfigModel, ExistingKey, KeyAlias, KeyPolicyPrincipal
+
+# The settings of a key this stack creates: with ``existing`` they would be silently ignored, so
+# they are refused (config/checks.py).
+CREATED_KEY_FIELDS: tuple[str, ...] = (
+    "alias",
+    "administrators",
+    "users",
+    "enable_key_rotation",
+    "rotation_period_in_days",
+    "deletion_window_in_days",
+    "description",
+)
 
 
 class KeyConfig(ConfigModel):
-    """``encrypted-workspaces:key``: the customer managed key and its policy."""
+    """``encrypted-workspaces:key``: the customer managed key and its policy, or an existing key."""
+
+    existing: ExistingKey | None = None
+    """An existing symmetric customer managed key to use instead of creating one: its key ARN, alias
+    ARN or alias (alias/...). Defaults to none: the stack creates its own key, because then the
+    documented key policy, rotation and deletion window are the stack's to keep. The key is looked up,
+    and the WorkSpaces and the administrators' kms:CreateGrant use its full key ARN, never the alias;
+    no key or alias is created. AWS managed keys (alias/aws/...) are refused. Every other key.* setting
+    describes a key this stack creates, so none may be set beside it: the existing key's policy must
+    already let the WorkSpaces administrators use it (Part 1 of the AWS guide)."""
 
     alias: KeyAlias | None = None
     """The key's alias. Defaults to alias/encrypted-workspaces-<stack>, because one key per stack needs one
     name per stack; the prefix alias/aws/ is reserved for AWS managed keys."""
-    administrators: list[KeyPolicyPrincipal] = Field(min_length=1)
-    """IAM role or user ARNs that manage (but do not use) the key: key policy statement 2. Required,
-    because the documented policy separates who manages the key from who uses it."""
+    administrators: list[KeyPolicyPrincipal] | None = None
+    """IAM role or user ARNs that manage (but do not use) the key: key policy statement 2. Required
+    (at least one) unless key.existing is set, because the documented policy separates who manages the
+    key from who uses it."""
     users: list[KeyPolicyPrincipal] = []
     """Extra key users (key policy statements 3 and 4), besides the WorkSpaces administrators' roles
     and users, which are always key users."""
