@@ -89,9 +89,11 @@ RESERVED_TAG_PREFIX = "aws:"
 # A WorkSpace id, for adopting an existing WorkSpace (``import``). botocore workspaces 2015-04-08
 # service-2.json, shape WorkspaceId: "^ws-[0-9a-z]{8,63}$".
 WORKSPACE_ID_PATTERN = r"ws-[0-9a-z]{8,63}"
-# A bundle's name. botocore workspaces service-2.json, shape WorkspaceBundleName: 1..64 characters,
-# "^[a-zA-Z0-9_./()\\-]+$" (DescribeWorkspaceBundles returns Name; get_bundle matches it exactly).
-BUNDLE_NAME_PATTERN = r"[a-zA-Z0-9_./()\\-]{1,64}"
+# A bundle's name as get_bundle matches it: the Name that DescribeWorkspaceBundles returns, botocore
+# workspaces service-2.json WorkspaceBundle.Name, shape NonEmptyString (min 1, no pattern). Not the
+# stricter WorkspaceBundleName of CreateWorkspaceBundle (1..64, "^[a-zA-Z0-9_./()\\-]+$"): AWS's
+# public bundles have spaces in their names ("Standard with Windows 10 (Server 2019 based)").
+BUNDLE_NAME_MIN_LENGTH = 1
 # Whose bundles get_bundle searches. botocore workspaces service-2.json, DescribeWorkspaceBundlesRequest
 # Owner: "To describe the bundles provided by Amazon Web Services, specify AMAZON. To describe the
 # bundles that belong to your account, don't specify a value." ACCOUNT is our name for "don't specify".

@@ -10,7 +10,7 @@ import ipaddress
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from encrypted_workspaces.aws import limits
@@ -157,12 +157,7 @@ SecurityGroupId = Annotated[
     str, _pattern(limits.SECURITY_GROUP_ID_PATTERN, "a security group id such as sg-0123456789abcdef0")
 ]
 BundleId = Annotated[str, _pattern(limits.BUNDLE_ID_PATTERN, "a WorkSpaces bundle id such as wsb-bh8rsxt14")]
-BundleName = Annotated[
-    str,
-    _pattern(
-        limits.BUNDLE_NAME_PATTERN, "a bundle name of 1 to 64 letters, digits, '_', '.', '/', '(', ')' or '-'"
-    ),
-]
+BundleName = Annotated[str, Field(min_length=limits.BUNDLE_NAME_MIN_LENGTH)]
 WorkspaceId = Annotated[
     str,
     _pattern(

@@ -48,6 +48,8 @@ def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
         return f"out of range: {bound} (got {_shown(value)})"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} entries (got {ctx.get('actual_length')})"
+    if kind == "string_too_short":
+        return f"must be at least {ctx.get('min_length')} characters (got {_shown(value)})"
     if kind == "too_long":
         return f"at most {ctx.get('max_length')} entries (got {ctx.get('actual_length')})"
     if kind == "value_error":

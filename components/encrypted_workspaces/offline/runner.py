@@ -7,7 +7,7 @@ import gc
 import json
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from pulumi.runtime.stack import run_pulumi_func
 from pulumi.runtime.sync_await import _sync_await
 
 from .mocks import AwsMocks
-from .recorder import RecordingMonitor, Registration
+from .recorder import Invoke, RecordingMonitor, Registration
 
 # The project checkout: components/encrypted_workspaces/offline/runner.py is three levels below it.
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
@@ -30,6 +30,8 @@ class Deployment:
     stack: str
     resources: list[Registration]  # sorted by URN: registration order varies between runs
     outputs: dict[str, Any]
+    # The data-source calls, sorted by token and arguments; each distinct call once.
+    invokes: list[Invoke] = field(default_factory=list)
 
     def of_type(self, type_token: str) -> list[Registration]:
         return [r for r in self.resources if r.type == type_token]
@@ -104,4 +106,11 @@ def simulate(
         _sync_await(run_pulumi_func(program))
     outputs = _sync_await(pulumi.Output.from_input(dict(root.outputs)).future()) if root.outputs else {}
     resources = sorted(monitor.registrations, key=lambda registration: registration.urn)
-    return Deployment(project=project, stack=stack, resources=resources, outputs=outputs or {})
+    invokes = {json.dumps([i.token, i.args], sort_keys=True, default=str): i for i in monitor.invokes}
+    return Deployment(
+        project=project,
+        stack=stack,
+        resources=resources,
+        outputs=outputs or {},
+        invokes=[invokes[key] for key in sorted(invokes)],
+    )

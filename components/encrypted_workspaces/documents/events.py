@@ -1,0 +1,34 @@
+"""EventBridge event patterns, as pure functions returning dicts (``json.dumps`` only at the edge)."""
+
+from __future__ import annotations
+
+from encrypted_workspaces.aws.arns import KEY_ARN
+
+# The KMS calls after which every WorkSpace encrypted with the key stops working at its next reboot
+# or rebuild ("Encrypted WorkSpaces", limits): the key disabled, or its deletion scheduled.
+KEY_STATE_CHANGING_CALLS: tuple[str, ...] = ("DisableKey", "ScheduleKeyDeletion")
+
+
+def key_state_change_pattern(*, key_arn: str) -> dict:
+    """Matches DisableKey and ScheduleKeyDeletion on one key, as CloudTrail delivers them to EventBridge.
+
+    Sources: "Logging AWS KMS API calls with AWS CloudTrail" (DisableKey, ScheduleKeyDeletion
+    examples: https://docs.aws.amazon.com/kms/latest/developerguide/ct-disablekey.html) and
+    "Events from AWS services delivered via AWS CloudTrail"
+    (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail.html): the
+    CloudTrail record is the event's ``detail``, with source ``aws.kms`` and detail-type "AWS API Call
+    via CloudTrail"; the event's top-level ``resources`` is empty for these events. The key is matched
+    on the record's ``resources[].ARN``, which CloudTrail always writes as the full key ARN, rather
+    than on ``requestParameters.keyId``, which holds whatever the caller passed (a key id or an ARN).
+    """
+    if not KEY_ARN.fullmatch(key_arn):
+        raise ValueError(f"the pattern matches a key by its ARN, not an alias or id (got {key_arn!r})")
+    return {
+        "source": ["aws.kms"],
+        "detail-type": ["AWS API Call via CloudTrail"],
+        "detail": {
+            "eventSource": ["kms.amazonaws.com"],
+            "eventName": list(KEY_STATE_CHANGING_CALLS),
+            "resources": {"ARN": [key_arn]},
+        },
+    }
