@@ -12,16 +12,18 @@ KEY_STATE_CHANGING_CALLS: tuple[str, ...] = ("DisableKey", "ScheduleKeyDeletion"
 def key_state_change_pattern(*, key_arn: str) -> dict:
     """Matches DisableKey and ScheduleKeyDeletion on one key, as CloudTrail delivers them to EventBridge.
 
-    Sources: "Logging AWS KMS API calls with AWS CloudTrail" (DisableKey, ScheduleKeyDeletion
-    examples: https://docs.aws.amazon.com/kms/latest/developerguide/ct-disablekey.html) and
-    "Events from AWS services delivered via AWS CloudTrail"
+    Sources: "Events from AWS services delivered via AWS CloudTrail"
     (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail.html): the
     CloudTrail record is the event's ``detail``, with source ``aws.kms`` and detail-type "AWS API Call
-    via CloudTrail"; the event's top-level ``resources`` is empty for these events. The key is matched
-    on the record's ``resources[].ARN``, which CloudTrail always writes as the full key ARN, rather
-    than on ``requestParameters.keyId``, which holds whatever the caller passed (a key id or an ARN).
+    via CloudTrail"; the KMS CloudTrail examples for DisableKey and ScheduleKeyDeletion
+    (https://docs.aws.amazon.com/kms/latest/developerguide/ct-disablekey.html) record the caller's
+    ``requestParameters.keyId``. Both APIs take "the key ID or key ARN" (no alias:
+    https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKey.html), so the pattern lists
+    both: whichever the caller passed, the event matches. (``resources[].ARN`` in the record always
+    holds the ARN, but it is an array of objects, which fewer matchers follow.)
     """
-    if not KEY_ARN.fullmatch(key_arn):
+    match = KEY_ARN.fullmatch(key_arn)
+    if not match:
         raise ValueError(f"the pattern matches a key by its ARN, not an alias or id (got {key_arn!r})")
     return {
         "source": ["aws.kms"],
@@ -29,6 +31,6 @@ def key_state_change_pattern(*, key_arn: str) -> dict:
         "detail": {
             "eventSource": ["kms.amazonaws.com"],
             "eventName": list(KEY_STATE_CHANGING_CALLS),
-            "resources": {"ARN": [key_arn]},
+            "requestParameters": {"keyId": [key_arn, match["key_id"]]},
         },
     }

@@ -57,6 +57,20 @@ def cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _discard_unfinished_outputs() -> None:
+    """After a failed run, forget the outputs it left pending, so that the next run does not wait for
+    them and fail with this run's error: pulumi's mock settings keep one set of outputs across runs."""
+    with settings.SETTINGS.lock:
+        pending = list(settings.SETTINGS.outputs)
+        settings.SETTINGS.outputs.clear()
+    for task in pending:
+        if task.done():
+            if not task.cancelled():
+                task.exception()  # retrieved: asyncio does not log it as never retrieved
+        else:
+            task.cancel()
+
+
 def stack_program(path: Path = STACK_PROGRAM) -> Callable[[], None]:
     """A project's ``__main__.py`` run as Pulumi runs it: as ``__main__``, its directory on ``sys.path``.
 
@@ -103,7 +117,11 @@ def simulate(
     pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=False, monitor=monitor)
     root = settings.get_root_resource()
     with cyclic_gc_paused():
-        _sync_await(run_pulumi_func(program))
+        try:
+            _sync_await(run_pulumi_func(program))
+        except BaseException:
+            _discard_unfinished_outputs()
+            raise
     outputs = _sync_await(pulumi.Output.from_input(dict(root.outputs)).future()) if root.outputs else {}
     resources = sorted(monitor.registrations, key=lambda registration: registration.urn)
     invokes = {json.dumps([i.token, i.args], sort_keys=True, default=str): i for i in monitor.invokes}
