@@ -99,11 +99,10 @@ def test_an_existing_key_that_workspaces_cannot_use_is_refused_at_key_existing()
     config = flat_config(with_existing_key("alias/shared-workspaces"))
     with pytest.raises(ConfigError) as raised:
         simulate(stack="test", config=config, account_id=ACCOUNT_ID, region=REGION, mocks=mocks)
+    where = f"encrypted-workspaces:key.existing: the key {SHARED_KEY_ARN} (alias/shared-workspaces)"
     assert raised.value.problems == [
-        f"encrypted-workspaces:key.existing: the key {SHARED_KEY_ARN} (alias/shared-workspaces) is managed by "
-        "AWS, not a customer managed key",
-        f"encrypted-workspaces:key.existing: the key {SHARED_KEY_ARN} (alias/shared-workspaces) is RSA_2048; "
-        "WorkSpaces supports symmetric keys only",
+        f"{where} is managed by AWS, not a customer managed key",
+        f"{where} is RSA_2048; WorkSpaces supports symmetric keys only",
     ]
 
 
