@@ -201,6 +201,12 @@ REFUSALS = [
         "must be a WorkSpace id",
     ),
     (
+        "one WorkSpace adopted by two users",
+        _at("workspaces", "users", "dave", value={"importId": "ws-0123456789"}),
+        "workspaces.users.dave.importId",
+        "ws-0123456789 is adopted by carol already",
+    ),
+    (
         "ebsDefaultEncryption not a boolean",
         lambda config: config.update({f"{NS}ebsDefaultEncryption": "maybe"}),
         "ebsDefaultEncryption",

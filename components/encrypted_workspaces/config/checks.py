@@ -7,7 +7,7 @@ from encrypted_workspaces.aws.timeouts import duration_minutes
 from encrypted_workspaces.naming import normalized_user_name
 
 from .args import EncryptedWorkspacesArgs
-from .existing_checks import alarm_problems, bundle_problems, key_problems
+from .existing_checks import alarm_problems, bundle_problems, import_problems, key_problems
 from .target import StackTarget
 from .workspaces import WorkspaceProperties
 
@@ -121,6 +121,7 @@ def cross_field_problems(args: EncryptedWorkspacesArgs, target: StackTarget) -> 
         ]
     problems += _replace_problems(workspaces.replace, seen)
     problems += bundle_problems(args)
+    problems += import_problems(args)
     problems += alarm_problems(args, target)
     if (
         root_encrypted

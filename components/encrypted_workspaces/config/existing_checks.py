@@ -90,6 +90,25 @@ def bundle_problems(args: EncryptedWorkspacesArgs) -> list[tuple[str, str]]:
     return problems
 
 
+def import_problems(args: EncryptedWorkspacesArgs) -> list[tuple[str, str]]:
+    """A WorkSpace belongs to one user: two users cannot adopt the same one."""
+    problems, adopted_by = [], {}
+    for user in sorted(args.workspaces.users):
+        workspace_id = args.workspaces.users[user].import_id
+        if workspace_id is None:
+            continue
+        if workspace_id in adopted_by:
+            problems.append(
+                (
+                    f"workspaces.users.{user}.importId",
+                    f"{workspace_id} is adopted by {adopted_by[workspace_id]} already; a WorkSpace belongs "
+                    "to one user",
+                )
+            )
+        adopted_by.setdefault(workspace_id, user)
+    return problems
+
+
 def alarm_problems(args: EncryptedWorkspacesArgs, target: StackTarget) -> list[tuple[str, str]]:
     """The topic is the stack's own: an EventBridge rule targets a topic of its region, and without a
     role (which this rule does not have) only of its account."""
