@@ -104,15 +104,6 @@ def _ipv4_cidr(value: str) -> str:
     return value
 
 
-def _sns_topic_arn(value: str) -> str:
-    if not SNS_TOPIC_ARN.fullmatch(value):
-        raise ValueError(
-            "must be an SNS topic ARN such as arn:aws:sns:eu-west-1:123456789012:security-alerts "
-            f"(got {value!r})"
-        )
-    return value
-
-
 def _duration(value: str) -> str:
     duration_minutes(value)
     return value
@@ -166,7 +157,12 @@ WorkspaceId = Annotated[
 ]
 ExistingKey = Annotated[str, AfterValidator(_existing_key)]
 Ipv4Cidr = Annotated[str, AfterValidator(_ipv4_cidr)]
-SnsTopicArn = Annotated[str, AfterValidator(_sns_topic_arn)]
+SnsTopicArn = Annotated[
+    str,
+    _pattern(
+        SNS_TOPIC_ARN.pattern, "an SNS topic ARN such as arn:aws:sns:eu-west-1:123456789012:security-alerts"
+    ),
+]
 KeyAlias = Annotated[str, AfterValidator(_alias)]
 Duration = Annotated[str, AfterValidator(_duration)]
 AutoStopMinutes = Annotated[int, AfterValidator(_auto_stop_minutes)]
