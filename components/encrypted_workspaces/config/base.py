@@ -149,19 +149,11 @@ SecurityGroupId = Annotated[
 ]
 BundleId = Annotated[str, _pattern(limits.BUNDLE_ID_PATTERN, "a WorkSpaces bundle id such as wsb-bh8rsxt14")]
 BundleName = Annotated[str, Field(min_length=limits.BUNDLE_NAME_MIN_LENGTH)]
-WorkspaceId = Annotated[
-    str,
-    _pattern(
-        limits.WORKSPACE_ID_PATTERN, "a WorkSpace id such as ws-0123456789 (ws- and 8 to 63 of a-z, 0-9)"
-    ),
-]
+WorkspaceId = Annotated[str, _pattern(limits.WORKSPACE_ID_PATTERN, "a WorkSpace id such as ws-0123456789")]
 ExistingKey = Annotated[str, AfterValidator(_existing_key)]
 Ipv4Cidr = Annotated[str, AfterValidator(_ipv4_cidr)]
 SnsTopicArn = Annotated[
-    str,
-    _pattern(
-        SNS_TOPIC_ARN.pattern, "an SNS topic ARN such as arn:aws:sns:eu-west-1:123456789012:security-alerts"
-    ),
+    str, _pattern(SNS_TOPIC_ARN.pattern, "an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)")
 ]
 KeyAlias = Annotated[str, AfterValidator(_alias)]
 Duration = Annotated[str, AfterValidator(_duration)]
