@@ -230,7 +230,7 @@ class AwsMocks(pulumi.runtime.Mocks):
         return {
             "arn": arn,
             "id": key_id,
-            "keyId": key_id,
+            "keyId": wanted,  # the provider echoes the identifier it was given
             "awsAccountId": account,
             "region": region,
             "keyManager": "CUSTOMER",

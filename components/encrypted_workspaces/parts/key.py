@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pulumi
 import pulumi_aws as aws
 
-from encrypted_workspaces.aws.arns import KMS_ALIAS_ARN
+from encrypted_workspaces.aws.arns import KEY_ARN, KMS_ALIAS_ARN
 from encrypted_workspaces.config import EncryptedWorkspacesArgs
 from encrypted_workspaces.config.validate import NAMESPACE
 from encrypted_workspaces.documents import workspaces_key_policy
@@ -95,4 +95,6 @@ def existing_key(existing: str, *, invoke: pulumi.InvokeOutputOptions) -> Worksp
     arn = found.apply(lambda key: _usable_key_arn(existing, key))
     alias_arn = KMS_ALIAS_ARN.fullmatch(existing)
     alias = alias_arn["alias"] if alias_arn else existing if existing.startswith("alias/") else None
-    return WorkspacesKey(arn=arn, key_id=found.key_id, alias_name=pulumi.Output.from_input(alias))
+    # The key id from the ARN: the look-up's key_id echoes what was asked for (maybe the alias).
+    key_id = arn.apply(lambda key_arn: KEY_ARN.fullmatch(key_arn)["key_id"])
+    return WorkspacesKey(arn=arn, key_id=key_id, alias_name=pulumi.Output.from_input(alias))
