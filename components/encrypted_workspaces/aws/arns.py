@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .limits import ALIAS_PATTERN, SNS_TOPIC_NAME_PATTERN
+
 # role/user/group ARNs, with an optional path: arn:<partition>:iam::<account>:<kind>/<path/>name
 IAM_PRINCIPAL_ARN = re.compile(
     r"^arn:(?P<partition>aws|aws-cn|aws-us-gov):iam::(?P<account>\d{12}):"
@@ -16,18 +18,16 @@ KEY_ARN = re.compile(
 )
 
 # An alias's ARN: arn:<partition>:kms:<region>:<account>:alias/<name>. KMS: "Key ARN / Alias ARN" in
-# https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id (alias names from
-# aws/limits.py ALIAS_PATTERN).
+# https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id
 KMS_ALIAS_ARN = re.compile(
     r"arn:(?P<partition>aws|aws-cn|aws-us-gov):kms:(?P<region>[a-z0-9-]+):(?P<account>\d{12}):"
-    r"(?P<alias>alias/[A-Za-z0-9/_-]{1,250})"
+    rf"(?P<alias>{ALIAS_PATTERN})"
 )
 # arn:<partition>:sns:<region>:<account>:<topic name>. SNS ARN format:
 # https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsns.html#amazonsns-resources-for-iam-policies
-# (topic names from aws/limits.py SNS_TOPIC_NAME_PATTERN).
 SNS_TOPIC_ARN = re.compile(
     r"arn:(?P<partition>aws|aws-cn|aws-us-gov):sns:(?P<region>[a-z0-9-]+):(?P<account>\d{12}):"
-    r"(?P<name>[A-Za-z0-9_-]{1,256}(?:\.fifo)?)"
+    rf"(?P<name>{SNS_TOPIC_NAME_PATTERN})"
 )
 
 

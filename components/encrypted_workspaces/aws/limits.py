@@ -104,10 +104,9 @@ BUNDLE_OWNERS: tuple[str, ...] = (AMAZON_BUNDLE_OWNER, ACCOUNT_BUNDLE_OWNER)
 # IP access control groups. "Amazon WorkSpaces quotas", none adjustable:
 # https://docs.aws.amazon.com/workspaces/latest/adminguide/workspaces-limits.html
 #   "Rules per IP access control group: 10", "IP access control groups per directory: 25",
-#   "IP access control groups: 100" (per account and Region).
+#   (and "IP access control groups: 100" per account and Region, more than one directory can use).
 IP_GROUP_MAX_RULES = 10
 IP_GROUPS_PER_DIRECTORY = 25
-IP_GROUPS_PER_REGION = 100
 # botocore's IpGroupName, IpGroupDesc and IpRuleDesc shapes are plain strings (no length or
 # pattern), and the API reference (CreateIpGroup) lists none: we add no limit of our own. The rule
 # source is "the IP address range, in CIDR notation" (IpRuleItem.ipRule), IPv4 only ("IP access
@@ -121,8 +120,7 @@ IP_RULE_MAX_PREFIX = 32
 # characters long. For a FIFO topic, the name must end with the .fifo suffix."
 SNS_TOPIC_NAME_PATTERN = r"[A-Za-z0-9_-]{1,256}(?:\.fifo)?"
 
-# The EventBridge rule that watches the key. botocore events 2015-10-07 service-2.json: RuleName
-# 1..64 "[\.\-_A-Za-z0-9]+", RuleDescription max 512, EventPattern max 4096 characters.
-EVENT_RULE_NAME_MAX_LENGTH = 64
+# The EventBridge rule that watches the key. botocore events 2015-10-07 service-2.json:
+# RuleDescription max 512, EventPattern max 4096 characters (the rule's name is Pulumi's auto-name).
 EVENT_RULE_DESCRIPTION_MAX_LENGTH = 512
 EVENT_PATTERN_MAX_LENGTH = 4096

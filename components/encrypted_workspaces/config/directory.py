@@ -67,8 +67,9 @@ class IpRule(ConfigModel):
     """One trusted network: users may connect from addresses in ``source``."""
 
     source: Ipv4Cidr
-    """The public IPv4 range users connect from, in CIDR notation (203.0.113.0/24; one address is /32).
-    Behind a NAT gateway or VPN, its static public address. Required."""
+    """The public IPv4 range users connect from, in CIDR notation (203.0.113.0/24; one address is /32;
+    host bits are accepted, as the provider accepts them). Behind a NAT gateway or VPN, its static
+    public address. Required."""
     description: str | None = None
     """What the network is (an office, a VPN). Defaults to none."""
 
