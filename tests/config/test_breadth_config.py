@@ -85,3 +85,10 @@ def test_arns_are_checked_against_the_stack_only_where_it_is_known():
 def test_the_target_comes_from_the_providers_region_and_its_one_allowed_account(flat, target):
     found = target_from_flat_config(flat)
     assert (found.region, found.account_id) == target
+
+
+@pytest.mark.parametrize("source", ["203.0.113.0/24", "203.0.113.5/24", "198.51.100.7/32", "0.0.0.0/0"])
+def test_ip_rule_sources_that_the_provider_and_aws_accept_are_accepted(source):
+    config = valid_namespace()
+    config["directory"]["ipGroups"] = {"g": {"rules": [{"source": source}]}}
+    assert validate_args(config).directory.ip_groups["g"].rules[0].source == source
