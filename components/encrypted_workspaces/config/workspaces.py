@@ -32,8 +32,9 @@ class WorkspaceProperties(ConfigModel):
     bundleName is required."""
     bundle_name: BundleName | None = None
     """The bundle by its name, as the console shows it (such as Standard with Windows 10 (Server 2019
-    based)), instead of bundleId: looked up at deployment, so a bundle renamed or removed fails the
-    deployment before any WorkSpace changes. Exactly one of bundleId and bundleName is required."""
+    based)), instead of bundleId: looked up on every deployment; a name that no longer exists fails
+    it, and a name that resolves to another id is a bundle change (which replaces WorkSpaces). Exactly
+    one of bundleId and bundleName is required."""
     bundle_owner: BundleOwner = limits.AMAZON_BUNDLE_OWNER
     """Whose bundles bundleName names: AMAZON (AWS's public bundles) or ACCOUNT (this account's own
     custom bundles). Defaults to AMAZON, the owner AWS's API names for public bundles. With bundleName
