@@ -106,6 +106,13 @@ def test_an_existing_key_that_workspaces_cannot_use_is_refused_at_key_existing()
     ]
 
 
+def test_an_existing_key_by_id_is_in_the_stacks_account_and_region():
+    key_id = "mrk-1234abcd12ab34cd56ef1234567890ab"
+    deployment = deploy(with_existing_key(key_id))
+    assert deployment.outputs["keyArn"] == f"arn:aws:kms:{REGION}:{ACCOUNT_ID}:key/{key_id}"
+    assert deployment.outputs["keyId"] == key_id
+
+
 # --- bundleName ------------------------------------------------------------------------------------
 
 

@@ -76,6 +76,9 @@ KEY_DESCRIPTION_MAX_LENGTH = 8192
 # https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
 ALIAS_PATTERN = r"alias/[A-Za-z0-9/_-]{1,250}"
 RESERVED_ALIAS_PREFIX = "alias/aws/"
+# A key id as KMS writes it: a UUID, or mrk- and 32 hex digits for a multi-Region key ("Key
+# identifiers (KeyId)": https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id).
+KEY_ID_PATTERN = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}"
 
 # --- tags -----------------------------------------------------------------------------------------------
 

@@ -81,10 +81,15 @@ def _existing_key(value: str) -> str:
             "must be a customer managed key: alias/aws/... names an AWS managed key, whose policy no "
             f"one can change and which cannot be rotated on your schedule (got {value!r})"
         )
-    if not (KEY_ARN.fullmatch(value) or alias_arn or re.fullmatch(limits.ALIAS_PATTERN, value)):
+    if not (
+        KEY_ARN.fullmatch(value)
+        or alias_arn
+        or re.fullmatch(limits.ALIAS_PATTERN, value)
+        or re.fullmatch(limits.KEY_ID_PATTERN, value)
+    ):
         raise ValueError(
-            "must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), an alias ARN or an alias "
-            f"such as alias/shared-workspaces (got {value!r})"
+            "must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), an alias ARN, an alias "
+            f"such as alias/shared-workspaces or a key id (got {value!r})"
         )
     return value
 

@@ -26,12 +26,13 @@ class KeyConfig(ConfigModel):
 
     existing: ExistingKey | None = None
     """An existing symmetric customer managed key to use instead of creating one: its key ARN, alias
-    ARN or alias (alias/...). Defaults to none: the stack creates its own key, because then the
-    documented key policy, rotation and deletion window are the stack's to keep. The key is looked up,
-    and the WorkSpaces and the administrators' kms:CreateGrant use its full key ARN, never the alias;
-    no key or alias is created. AWS managed keys (alias/aws/...) are refused. Every other key.* setting
-    describes a key this stack creates, so none may be set beside it: the existing key's policy must
-    already let the WorkSpaces administrators use it (Part 1 of the AWS guide)."""
+    ARN, alias (alias/...) or key id (of this account and region). Defaults to none: the stack
+    creates its own key, because then the documented key policy, rotation and deletion window are the
+    stack's to keep. The key is looked up, and the WorkSpaces and the administrators' kms:CreateGrant
+    use its full key ARN, never the alias; no key or alias is created. AWS managed keys (alias/aws/...)
+    are refused. Every other key.* setting describes a key this stack creates, so none may be set
+    beside it: the existing key's policy must already let the WorkSpaces administrators use it (Part 1
+    of the AWS guide)."""
 
     alias: KeyAlias | None = None
     """The key's alias. Defaults to alias/encrypted-workspaces-<stack>, because one key per stack needs one

@@ -9,6 +9,7 @@ from the name: ``assumption`` says in one line what each answer assumed, for pla
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from collections.abc import Callable
 
@@ -16,7 +17,7 @@ import pulumi
 
 from encrypted_workspaces.aws import types
 from encrypted_workspaces.aws.arns import KEY_ARN, KMS_ALIAS_ARN, kms_alias_arn, kms_key_arn
-from encrypted_workspaces.aws.limits import DEFAULT_ROLE_NAME
+from encrypted_workspaces.aws.limits import DEFAULT_ROLE_NAME, KEY_ID_PATTERN
 from encrypted_workspaces.aws.partitions import dns_suffix_for_partition, partition_for_region
 
 # A fixed namespace: key ids are UUIDs like real KMS key ids, the same for the same inputs.
@@ -210,9 +211,9 @@ class AwsMocks(pulumi.runtime.Mocks):
         }
 
     def _kms_get_key(self, args):
-        """A key looked up by key ARN, alias ARN or alias: the enabled symmetric customer managed key
-        that the stack says it is, in the partition, region and account its ARN names (an alias: the
-        stack's), with a key id derived from the name."""
+        """A key looked up by key ARN, alias ARN, alias or key id: the enabled symmetric customer
+        managed key that the stack says it is, in the partition, region and account its ARN names (an
+        alias or key id: the stack's), with the key id given or one derived from the alias."""
         wanted = str(args.get("keyId", ""))
         key_arn, alias_arn = KEY_ARN.fullmatch(wanted), KMS_ALIAS_ARN.fullmatch(wanted)
         where = key_arn or alias_arn
@@ -223,6 +224,8 @@ class AwsMocks(pulumi.runtime.Mocks):
         )
         if key_arn:
             key_id = key_arn["key_id"]
+        elif re.fullmatch(KEY_ID_PATTERN, wanted):
+            key_id = wanted
         else:
             alias = alias_arn["alias"] if alias_arn else wanted
             key_id = str(uuid.uuid5(_KEY_ID_NAMESPACE, kms_alias_arn(partition, region, account, alias)))
