@@ -254,7 +254,7 @@ def test_the_breadth_stack_plans_the_same_bytes_twice_and_says_what_it_assumed(t
     guardrails = out_first.split("\nGuardrails (policies/workspaces-guardrails)\n", 1)[1].split("\n\n", 1)[0]
     assert guardrails.splitlines() == [
         f"  allowed: key {key_arn}, because the stack names it (alias/shared-workspaces); it is outside the "
-        "stack, so its policy and rotation are not checked: under pulumi up, list it in allowedKeys",
+        "stack, so its policy and rotation are not checked: under pulumi up, list its ARN in allowedKeys",
         "  no violation",
     ]
     imports = {r["name"]: r["options"]["import"] for r in plan["resources"] if r["options"]["import"]}

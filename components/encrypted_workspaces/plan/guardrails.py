@@ -44,7 +44,7 @@ def allowing_named_keys(config: PackConfig, invokes: Iterable[Invoke]) -> tuple[
             f"allowed: key {arn} ({named}), because allowedKeys lists it"
             if listed
             else f"allowed: key {arn}, because the stack names it ({named}); it is outside the stack, so "
-            "its policy and rotation are not checked: under pulumi up, list it in allowedKeys"
+            "its policy and rotation are not checked: under pulumi up, list its ARN in allowedKeys"
         )
     rules = {**config.rules, KMS_KEY_RULE.name: settings.model_copy(update={"allowed_keys": allowed})}
     return PackConfig(rules), notes
