@@ -25,7 +25,10 @@ MAY_IMPORT: dict[str, set[str]] = {
     "naming": {"aws"},
     "config": {"aws", "errors", "naming"},
     "outputs": set(),
-    "component": {"aws", "errors", "documents", "config", "naming", "outputs"},
+    # The component's parts (parts/: the key, bundles, IP groups, account settings, alarms), one
+    # layer with the component that assembles them.
+    "parts": {"aws", "errors", "documents", "config"},
+    "component": {"aws", "errors", "documents", "config", "naming", "outputs", "parts"},
     "__init__": {"component", "config", "errors"},
 }
 

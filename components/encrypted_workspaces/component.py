@@ -1,5 +1,7 @@
-"""The EncryptedWorkspaces component: a customer managed key, the IAM policies WorkSpaces
-administrators need, the directory registration and one encrypted WorkSpace per user."""
+"""The EncryptedWorkspaces component: a customer managed key (created, or an existing one), the IAM
+policies WorkSpaces administrators need, the directory registration with its IP access control
+groups, one encrypted WorkSpace per user, and when asked EBS encryption by default and a key-state
+alarm. Each part beyond the core is a module of ``parts/``."""
 
 from __future__ import annotations
 
@@ -14,15 +16,20 @@ from encrypted_workspaces.aws.arns import aws_managed_policy_arn, principal_kind
 from encrypted_workspaces.aws.limits import DEFAULT_ROLE_NAME
 from encrypted_workspaces.aws.replacement import WORKSPACE_REPLACED_ON
 from encrypted_workspaces.config import EncryptedWorkspacesArgs, validate_args
+from encrypted_workspaces.config.target import StackTarget, target_from_flat_config
 from encrypted_workspaces.documents import (
     key_grant_policy,
     workspaces_administrator_policy,
     workspaces_default_role_trust_policy,
-    workspaces_key_policy,
 )
 from encrypted_workspaces.documents.actions import DEFAULT_ROLE_MANAGED_POLICIES
 from encrypted_workspaces.naming import workspace_logical_name
 from encrypted_workspaces.outputs import gather_map
+from encrypted_workspaces.parts.access import ip_groups
+from encrypted_workspaces.parts.account import ebs_default_encryption
+from encrypted_workspaces.parts.alarms import key_state_alarm
+from encrypted_workspaces.parts.bundles import BundleIds
+from encrypted_workspaces.parts.key import created_key, existing_key
 
 TYPE_TOKEN = "encrypted-workspaces:index:EncryptedWorkspaces"
 # The component's outputs: registered name -> attribute. The provider's package schema declares the
@@ -45,13 +52,18 @@ _ATTACHMENT_KINDS = {
 }
 
 
-def default_alias(stack: str) -> str:
-    # Stack names may contain '.', which aliases do not allow.
-    return "alias/encrypted-workspaces-" + stack.replace(".", "-")
-
-
 def _to_json(document: dict) -> str:
     return json.dumps(document)
+
+
+def _provider_target(opts: pulumi.ResourceOptions | None) -> StackTarget:
+    """The default provider's region and account; unknown when the caller passes its own provider."""
+    if opts is not None and (opts.provider is not None or opts.providers):
+        return StackTarget()
+    aws_config = pulumi.Config("aws")
+    return target_from_flat_config(
+        {"aws:region": aws_config.get("region"), "aws:allowedAccountIds": aws_config.get("allowedAccountIds")}
+    )
 
 
 class EncryptedWorkspaces(pulumi.ComponentResource):
@@ -71,7 +83,9 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
         args: EncryptedWorkspacesArgs | Mapping[str, Any],
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        args = validate_args(args)  # before anything is registered: bad input leaves nothing behind
+        args = validate_args(
+            args, _provider_target(opts)
+        )  # before anything is registered: bad input leaves nothing behind
         super().__init__(TYPE_TOKEN, name, None, opts)
         child = pulumi.ResourceOptions(parent=self)
         invoke = pulumi.InvokeOutputOptions(parent=self)
@@ -80,37 +94,16 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
         tags = dict(args.tags)
         protect = args.workspaces.protect
 
-        # 1. The key. Protected with the WorkSpaces: deleting it makes every WorkSpace unusable.
-        key_args = args.key
-        self.key: aws.kms.Key = aws.kms.Key(
-            f"{name}-key",
-            description=key_args.description,
-            customer_master_key_spec="SYMMETRIC_DEFAULT",  # WorkSpaces supports symmetric keys only
-            key_usage="ENCRYPT_DECRYPT",
-            enable_key_rotation=key_args.enable_key_rotation,
-            rotation_period_in_days=key_args.rotation_period_in_days
-            if key_args.enable_key_rotation
-            else None,
-            deletion_window_in_days=key_args.deletion_window_in_days,
-            policy=pulumi.Output.all(partition, account_id).apply(
-                lambda values: _to_json(
-                    workspaces_key_policy(
-                        partition=values[0],
-                        account_id=values[1],
-                        key_administrators=key_args.administrators,
-                        key_users=args.key_users,
-                    )
-                )
-            ),
-            tags=tags,
-            opts=pulumi.ResourceOptions(parent=self, protect=protect),
-        )
-        self.alias: aws.kms.Alias = aws.kms.Alias(
-            f"{name}-alias",
-            name=key_args.alias or default_alias(pulumi.get_stack()),
-            target_key_id=self.key.key_id,
-            opts=child,
-        )
+        # 1. The key: the stack's own, or an existing one looked up (nothing created).
+        if args.key.existing is None:
+            key = created_key(
+                name, args, partition=partition, account_id=account_id, parent=self, protect=protect
+            )
+        else:
+            key = existing_key(args.key.existing, invoke=invoke)
+        # None with key.existing: the stack uses the key but does not manage it.
+        self.key: aws.kms.Key | None = key.key
+        self.alias: aws.kms.Alias | None = key.alias
 
         # 2. What WorkSpaces administrators need (Part 2 of the docs), attached to each of them.
         self.workspaces_admin_policy = aws.iam.Policy(
@@ -123,7 +116,7 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
         self.key_grant_policy = aws.iam.Policy(
             f"{name}-key-grants",
             description="Create grants on the WorkSpaces key for AWS resources (WorkSpaces, EBS)",
-            policy=self.key.arn.apply(
+            policy=key.arn.apply(
                 lambda key_arn: _to_json(
                     key_grant_policy(key_arn=key_arn, console_access=args.administrators.console_access)
                 )
@@ -170,10 +163,14 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
                 for managed_policy in DEFAULT_ROLE_MANAGED_POLICIES
             ]
         directory = args.directory
+        self.ip_groups: list[aws.workspaces.IpGroup] = ip_groups(
+            name, directory.ip_groups, tags=tags, parent=self
+        )
         self.directory: aws.workspaces.Directory = aws.workspaces.Directory(
             f"{name}-directory",
             directory_id=directory.directory_id,
             subnet_ids=list(directory.subnet_ids),
+            ip_group_ids=[group.id for group in self.ip_groups] or None,
             self_service_permissions=aws.workspaces.DirectorySelfServicePermissionsArgs(
                 **directory.self_service_permissions.model_dump()
             ),
@@ -194,17 +191,20 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
             update=args.workspaces.update_timeout,
             delete=args.workspaces.delete_timeout,
         )
+        bundles = BundleIds(invoke)
         for user in sorted(args.workspaces.users):
             properties = args.workspaces.properties_for(user)
+            # Adopts the user's existing WorkSpace, and only that user's.
+            adopted = args.workspaces.users[user].import_id
             auto_stop = properties.running_mode == "AUTO_STOP"
             self.workspaces[user] = aws.workspaces.Workspace(
                 workspace_logical_name(name, user),
                 # From the registration, so that no WorkSpace is created before it.
                 directory_id=self.directory.id,
                 user_name=user,
-                bundle_id=properties.bundle_id,
+                bundle_id=bundles.bundle_id(properties),
                 # The key's ARN, never an alias: an alias can be repointed to another key.
-                volume_encryption_key=self.key.arn,
+                volume_encryption_key=key.arn,
                 root_volume_encryption_enabled=properties.root_volume_encryption_enabled,
                 user_volume_encryption_enabled=properties.user_volume_encryption_enabled,
                 workspace_properties=aws.workspaces.WorkspaceWorkspacePropertiesArgs(
@@ -227,12 +227,23 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
                     # AWS allows one WorkSpace per user per directory: the default create-then-delete
                     # replacement cannot succeed, so any replacement deletes first.
                     delete_before_replace=True,
+                    import_=adopted,
                 ),
             )
 
-        self.key_arn: pulumi.Output[str] = self.key.arn
-        self.key_id: pulumi.Output[str] = self.key.key_id
-        self.alias_name: pulumi.Output[str] = self.alias.name
+        # 5. Account-wide and watching: EBS encryption by default, the key-state alarm (when asked).
+        if args.ebs_default_encryption:
+            self.ebs_default_key, self.ebs_encryption_by_default = ebs_default_encryption(
+                name, key.arn, parent=self
+            )
+        if args.alarms.topic_arn is not None:
+            self.key_state_rule, self.key_state_target = key_state_alarm(
+                name, key.arn, args.alarms.topic_arn, tags=tags, parent=self
+            )
+
+        self.key_arn: pulumi.Output[str] = key.arn
+        self.key_id: pulumi.Output[str] = key.key_id
+        self.alias_name: pulumi.Output[str | None] = key.alias_name
         self.admin_policy_arns: pulumi.Output[dict[str, str]] = pulumi.Output.all(
             workspaces=self.workspaces_admin_policy.arn, kms=self.key_grant_policy.arn
         )

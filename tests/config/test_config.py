@@ -46,7 +46,7 @@ BAD_INPUTS = [
         "typo in a user's block",
         _set("workspaces.users.bob.runingMode", "AUTO_STOP"),
         "workspaces.users.bob.runingMode",
-        "unknown key (allowed: bundleId, computeTypeName, runningMode,",
+        "unknown key (allowed: bundleId, bundleName, bundleOwner, computeTypeName, runningMode,",
     ),
     (
         "bad running mode",
@@ -149,8 +149,8 @@ BAD_INPUTS = [
     (
         "missing bundle id",
         _delete("workspaces.defaults.bundleId"),
-        "workspaces.defaults.bundleId",
-        "required",
+        "workspaces.defaults",
+        "bundleId and bundleName: give exactly one of the two (got neither)",
     ),
     (
         "auto-stop not in 60-minute steps",

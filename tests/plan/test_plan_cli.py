@@ -165,7 +165,8 @@ def test_invalid_config_exits_2_with_one_line_per_problem_and_writes_nothing(tmp
     assert err.splitlines() == [
         "encrypted-workspaces:key.deletionWindowInDays: out of range: must be less than or equal to 30 (got 90)",  # noqa: E501
         "encrypted-workspaces:workspaces.users.bob.runningMode: must be AUTO_STOP or ALWAYS_ON (got 'SOMETIMES')",  # noqa: E501
-        "encrypted-workspaces:typo: unknown key (allowed: tags, key, administrators, directory, workspaces)",
+        "encrypted-workspaces:typo: unknown key (allowed: tags, key, administrators, directory, workspaces, "
+        "ebsDefaultEncryption, alarms)",
     ]
     assert not out.exists()
 

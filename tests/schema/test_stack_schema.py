@@ -108,6 +108,17 @@ BROKEN = {
     "bad region": _set("aws:region", "europe"),
     "two accounts": _set("aws:allowedAccountIds", ["123456789012", "210987654321"]),
     "a short account id": _set("aws:allowedAccountIds", ["12345"]),
+    "a bundle named both ways": _set(f"{NS}:workspaces.defaults.bundleName", "Standard with Windows 10"),
+    "a bundle named both ways in a user's block": _set(
+        f"{NS}:workspaces.users.bob", {"bundleId": "wsb-bh8rsxt14", "bundleName": "Standard with Windows 10"}
+    ),
+    "an existing key beside a created key's setting": _set(
+        f"{NS}:key", {"existing": "alias/shared-workspaces", "alias": "alias/workspaces-dev"}
+    ),
+    "an AWS managed key as the existing key": _set(f"{NS}:key", {"existing": "alias/aws/workspaces"}),
+    "an IP rule that is not a CIDR": _set(
+        f"{NS}:directory.ipGroups", {"office": {"rules": [{"source": "203.0.113.0/33"}]}}
+    ),
 }
 
 VALID = {
@@ -121,6 +132,14 @@ VALID = {
     "a blank user entry": _set(f"{NS}:workspaces.users", {"alice": None, "bob": {}}),
     "a user's overrides": _set(
         f"{NS}:workspaces.users.bob", {"rootVolumeSizeGib": 175, "userVolumeSizeGib": 100}
+    ),
+    "an existing key": _set(f"{NS}:key", {"existing": "alias/shared-workspaces"}),
+    "a bundle by name": lambda config: (
+        _set(f"{NS}:workspaces.defaults.bundleId", None)(config),
+        _set(f"{NS}:workspaces.defaults.bundleName", "Standard with Windows 10 (Server 2019 based)")(config),
+    ),
+    "an IP group": _set(
+        f"{NS}:directory.ipGroups", {"office": {"rules": [{"source": "203.0.113.0/24", "description": "HQ"}]}}
     ),
 }
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .limits import ALIAS_PATTERN, SNS_TOPIC_NAME_PATTERN
+
 # role/user/group ARNs, with an optional path: arn:<partition>:iam::<account>:<kind>/<path/>name
 IAM_PRINCIPAL_ARN = re.compile(
     r"^arn:(?P<partition>aws|aws-cn|aws-us-gov):iam::(?P<account>\d{12}):"
@@ -11,7 +13,21 @@ IAM_PRINCIPAL_ARN = re.compile(
 )
 # A KMS key's ARN (never an alias ARN): arn:<partition>:kms:<region>:<account>:key/<key id>
 KEY_ARN = re.compile(
-    r"arn:(?P<partition>aws|aws-cn|aws-us-gov):kms:[a-z0-9-]+:(?P<account>\d{12}):key/[A-Za-z0-9-]+"
+    r"arn:(?P<partition>aws|aws-cn|aws-us-gov):kms:(?P<region>[a-z0-9-]+):(?P<account>\d{12}):"
+    r"key/(?P<key_id>[A-Za-z0-9-]+)"
+)
+
+# An alias's ARN: arn:<partition>:kms:<region>:<account>:alias/<name>. KMS: "Key ARN / Alias ARN" in
+# https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id
+KMS_ALIAS_ARN = re.compile(
+    r"arn:(?P<partition>aws|aws-cn|aws-us-gov):kms:(?P<region>[a-z0-9-]+):(?P<account>\d{12}):"
+    rf"(?P<alias>{ALIAS_PATTERN})"
+)
+# arn:<partition>:sns:<region>:<account>:<topic name>. SNS ARN format:
+# https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsns.html#amazonsns-resources-for-iam-policies
+SNS_TOPIC_ARN = re.compile(
+    r"arn:(?P<partition>aws|aws-cn|aws-us-gov):sns:(?P<region>[a-z0-9-]+):(?P<account>\d{12}):"
+    rf"(?P<name>{SNS_TOPIC_NAME_PATTERN})"
 )
 
 
@@ -39,3 +55,7 @@ def principal_name(arn: str) -> str:
     if not match:
         raise ValueError(f"not an IAM role, user or group ARN: {arn!r}")
     return match["name"]
+
+
+def kms_alias_arn(partition: str, region: str, account_id: str, alias: str) -> str:
+    return f"arn:{partition}:kms:{region}:{account_id}:{alias}"

@@ -79,6 +79,9 @@ KEY_DESCRIPTION_MAX_LENGTH = 8192
 # https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
 ALIAS_PATTERN = r"alias/[A-Za-z0-9/_-]{1,250}"
 RESERVED_ALIAS_PREFIX = "alias/aws/"
+# A key id as KMS writes it: a UUID, or mrk- and 32 hex digits for a multi-Region key ("Key
+# identifiers (KeyId)": https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id).
+KEY_ID_PATTERN = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}"
 
 # --- tags -----------------------------------------------------------------------------------------------
 
@@ -86,3 +89,44 @@ RESERVED_ALIAS_PREFIX = "alias/aws/"
 TAG_KEY_MAX_LENGTH = 128
 TAG_VALUE_MAX_LENGTH = 256
 RESERVED_TAG_PREFIX = "aws:"
+
+# --- breadth: existing keys, bundles by name, IP access control, alarms, adoption -------------------
+
+# A WorkSpace id, for adopting an existing WorkSpace (``import``). botocore workspaces 2015-04-08
+# service-2.json, shape WorkspaceId: "^ws-[0-9a-z]{8,63}$".
+WORKSPACE_ID_PATTERN = r"ws-[0-9a-z]{8,63}"
+# A bundle's name as get_bundle matches it: the Name that DescribeWorkspaceBundles returns, botocore
+# workspaces service-2.json WorkspaceBundle.Name, shape NonEmptyString (min 1, no pattern). Not the
+# stricter WorkspaceBundleName of CreateWorkspaceBundle (1..64, "^[a-zA-Z0-9_./()\\-]+$"): AWS's
+# public bundles have spaces in their names ("Standard with Windows 10 (Server 2019 based)").
+BUNDLE_NAME_MIN_LENGTH = 1
+# Whose bundles get_bundle searches. botocore workspaces service-2.json, DescribeWorkspaceBundlesRequest
+# Owner: "To describe the bundles provided by Amazon Web Services, specify AMAZON. To describe the
+# bundles that belong to your account, don't specify a value." ACCOUNT is our name for "don't specify".
+AMAZON_BUNDLE_OWNER = "AMAZON"
+ACCOUNT_BUNDLE_OWNER = "ACCOUNT"
+BUNDLE_OWNERS: tuple[str, ...] = (AMAZON_BUNDLE_OWNER, ACCOUNT_BUNDLE_OWNER)
+
+# IP access control groups. "Amazon WorkSpaces quotas", none adjustable:
+# https://docs.aws.amazon.com/workspaces/latest/adminguide/workspaces-limits.html
+#   "Rules per IP access control group: 10", "IP access control groups per directory: 25",
+#   (and "IP access control groups: 100" per account and Region, more than one directory can use).
+IP_GROUP_MAX_RULES = 10
+IP_GROUPS_PER_DIRECTORY = 25
+# botocore's IpGroupName, IpGroupDesc and IpRuleDesc shapes are plain strings (no length or
+# pattern), and the API reference (CreateIpGroup) lists none: we add no limit of our own. The rule
+# source is "the IP address range, in CIDR notation" (IpRuleItem.ipRule), IPv4 only ("IP access
+# control groups for WorkSpaces Personal"); the provider checks it with Go's net.ParseCIDR, which
+# wants a prefix length and accepts host bits.
+# https://docs.aws.amazon.com/workspaces/latest/adminguide/amazon-workspaces-ip-access-control-groups.html
+IP_RULE_MAX_PREFIX = 32
+
+# An SNS topic's name. botocore sns 2010-03-31 service-2.json, CreateTopicInput.Name: "uppercase and
+# lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256
+# characters long. For a FIFO topic, the name must end with the .fifo suffix."
+SNS_TOPIC_NAME_PATTERN = r"[A-Za-z0-9_-]{1,256}(?:\.fifo)?"
+
+# The EventBridge rule that watches the key. botocore events 2015-10-07 service-2.json:
+# RuleDescription max 512, EventPattern max 4096 characters (the rule's name is Pulumi's auto-name).
+EVENT_RULE_DESCRIPTION_MAX_LENGTH = 512
+EVENT_PATTERN_MAX_LENGTH = 4096

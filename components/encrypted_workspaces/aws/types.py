@@ -15,8 +15,17 @@ IAM_GROUP_POLICY_ATTACHMENT = "aws:iam/groupPolicyAttachment:GroupPolicyAttachme
 WORKSPACES_DIRECTORY = "aws:workspaces/directory:Directory"
 WORKSPACE = "aws:workspaces/workspace:Workspace"
 WORKSPACES_IP_GROUP = "aws:workspaces/ipGroup:IpGroup"
+EBS_ENCRYPTION_BY_DEFAULT = "aws:ebs/encryptionByDefault:EncryptionByDefault"
+EBS_DEFAULT_KMS_KEY = "aws:ebs/defaultKmsKey:DefaultKmsKey"
+EVENT_RULE = "aws:cloudwatch/eventRule:EventRule"
+EVENT_TARGET = "aws:cloudwatch/eventTarget:EventTarget"
 
 # Data-source invokes the component makes.
 GET_CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity"
 GET_PARTITION = "aws:index/getPartition:getPartition"
 GET_REGION = "aws:index/getRegion:getRegion"
+# Look-ups of things the stack names but does not create: AWS answers them under `pulumi up`; the
+# offline engine answers them from the name (and says so in plan's output).
+GET_KMS_KEY = "aws:kms/getKey:getKey"
+GET_WORKSPACES_BUNDLE = "aws:workspaces/getBundle:getBundle"
+LOOKUPS: tuple[str, ...] = (GET_KMS_KEY, GET_WORKSPACES_BUNDLE)

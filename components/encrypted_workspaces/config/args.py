@@ -7,6 +7,7 @@ from pydantic import PrivateAttr
 from encrypted_workspaces.aws.arns import principal_kind
 
 from .administrators import AdministratorsConfig
+from .alarms import AlarmsConfig
 from .base import ConfigModel, Tags
 from .directory import DirectoryConfig
 from .key import KeyConfig
@@ -30,6 +31,13 @@ class EncryptedWorkspacesArgs(ConfigModel):
     """The Directory Service directory to register with WorkSpaces."""
     workspaces: WorkspacesConfig
     """One WorkSpace per directory user."""
+    ebs_default_encryption: bool = False
+    """Turn on the account's EBS encryption by default in this region, with this stack's key as the
+    default key. Account-wide: every new EBS volume and snapshot copy in the region, of every team, is
+    then encrypted with this key, and both settings are kept (retained) when the stack is destroyed.
+    Defaults to false, because a stack should not change the whole account unless asked."""
+    alarms: AlarmsConfig = AlarmsConfig()
+    """An alarm when the key is disabled or scheduled for deletion (none by default)."""
 
     @property
     def key_users(self) -> list[str]:

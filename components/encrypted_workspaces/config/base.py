@@ -8,16 +8,17 @@ README's inputs table and editors then enforce what the model enforces.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, GetJsonSchemaHandler
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler
 from pydantic.alias_generators import to_camel
 
 from encrypted_workspaces.aws import limits
-from encrypted_workspaces.aws.arns import IAM_PRINCIPAL_ARN
+from encrypted_workspaces.aws.arns import IAM_PRINCIPAL_ARN, KEY_ARN, KMS_ALIAS_ARN, SNS_TOPIC_ARN
 from encrypted_workspaces.aws.timeouts import DURATION_PATTERN, duration_minutes
 
 
@@ -102,6 +103,42 @@ def _alias(value: str) -> str:
     return value
 
 
+def _existing_key(value: str) -> str:
+    alias_arn = KMS_ALIAS_ARN.fullmatch(value)
+    alias = alias_arn["alias"] if alias_arn else value
+    if alias.lower().startswith(limits.RESERVED_ALIAS_PREFIX):
+        raise ValueError(
+            "must be a customer managed key: alias/aws/... names an AWS managed key, whose policy no "
+            f"one can change and which cannot be rotated on your schedule (got {value!r})"
+        )
+    if not (
+        KEY_ARN.fullmatch(value)
+        or alias_arn
+        or re.fullmatch(limits.ALIAS_PATTERN, value)
+        or re.fullmatch(limits.KEY_ID_PATTERN, value)
+    ):
+        raise ValueError(
+            "must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), an alias ARN, an alias "
+            f"such as alias/shared-workspaces or a key id (got {value!r})"
+        )
+    return value
+
+
+def _ipv4_cidr(value: str) -> str:
+    address, slash, prefix = value.partition("/")
+    try:
+        ipaddress.IPv4Address(address)
+        valid = bool(slash) and prefix.isascii() and prefix.isdigit() and int(prefix) <= 32
+    except ValueError:
+        valid = False
+    if not valid:
+        raise ValueError(
+            "must be an IPv4 range in CIDR notation such as 203.0.113.0/24 (a single address is /32; "
+            f"prefix 0 to {limits.IP_RULE_MAX_PREFIX}) (got {value!r})"
+        )
+    return value
+
+
 def _duration(value: str) -> str:
     duration_minutes(value)
     return value
@@ -164,6 +201,32 @@ SecurityGroupId = Annotated[
 ]
 BundleId = Annotated[
     str, *_matching(limits.BUNDLE_ID_PATTERN, "a WorkSpaces bundle id such as wsb-bh8rsxt14")
+]
+BundleName = Annotated[str, Field(min_length=limits.BUNDLE_NAME_MIN_LENGTH)]
+WorkspaceId = Annotated[str, *_matching(limits.WORKSPACE_ID_PATTERN, "a WorkSpace id such as ws-0123456789")]
+ExistingKey = Annotated[
+    str,
+    AfterValidator(_existing_key),
+    _schema(
+        {
+            "anyOf": [
+                {"pattern": ecma_pattern(KEY_ARN.pattern)},
+                {"pattern": ecma_pattern(KMS_ALIAS_ARN.pattern)},
+                {"pattern": ecma_pattern(limits.ALIAS_PATTERN)},
+                {"pattern": ecma_pattern(limits.KEY_ID_PATTERN)},
+            ],
+            "not": {"pattern": "^(?:arn:[^:]+:kms:[^:]*:[^:]*:)?" + _RESERVED_ALIAS.removeprefix("^")},
+        }
+    ),
+]
+# Dotted quad and a prefix of 0..32; the validator also checks each octet is at most 255.
+Ipv4Cidr = Annotated[
+    str,
+    AfterValidator(_ipv4_cidr),
+    _schema({"pattern": r"^(?:[0-9]{1,3}\.){3}[0-9]{1,3}/(?:[0-9]|[12][0-9]|3[0-2])$"}),
+]
+SnsTopicArn = Annotated[
+    str, *_matching(SNS_TOPIC_ARN.pattern, "an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)")
 ]
 KeyAlias = Annotated[
     str,

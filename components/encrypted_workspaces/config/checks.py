@@ -7,6 +7,8 @@ from encrypted_workspaces.aws.timeouts import duration_minutes
 from encrypted_workspaces.naming import normalized_user_name
 
 from .args import EncryptedWorkspacesArgs
+from .existing_checks import alarm_problems, bundle_problems, import_problems, key_problems
+from .target import StackTarget
 from .workspaces import WorkspaceProperties
 
 # Each WorkSpace check names the fields it reads: a user's problem is reported only where the user
@@ -71,10 +73,12 @@ def _replace_problems(replace: list[str], users: dict[str, str]) -> list[tuple[s
     return problems
 
 
-def cross_field_problems(args: EncryptedWorkspacesArgs) -> list[tuple[str, str]]:
-    """What single fields cannot see: key users, user-name collisions, resolved WorkSpace settings."""
-    problems: list[tuple[str, str]] = []
-    if not args.key_users:
+def cross_field_problems(args: EncryptedWorkspacesArgs, target: StackTarget) -> list[tuple[str, str]]:
+    """What single fields cannot see: the key, key users, bundles, user-name collisions, resolved
+    WorkSpace settings, ARNs that must be the stack's own."""
+    problems: list[tuple[str, str]] = key_problems(args.key, target)
+    # An existing key's users are its own policy's business: this stack writes no key policy.
+    if args.key.existing is None and not args.key_users:
         problems.append(
             (
                 "administrators.principals",
@@ -116,6 +120,9 @@ def cross_field_problems(args: EncryptedWorkspacesArgs) -> list[tuple[str, str]]
             if fields not in inherited_checks or fields & overrides
         ]
     problems += _replace_problems(workspaces.replace, seen)
+    problems += bundle_problems(args)
+    problems += import_problems(args)
+    problems += alarm_problems(args, target)
     if (
         root_encrypted
         and duration_minutes(workspaces.create_timeout) < limits.ENCRYPTED_ROOT_PROVISIONING_MINUTES

@@ -6,7 +6,7 @@ from pydantic import Field
 
 from encrypted_workspaces.aws import limits
 
-from .base import ConfigModel, DeviceAccess, DirectoryId, SecurityGroupId, SubnetId
+from .base import ConfigModel, DeviceAccess, DirectoryId, Ipv4Cidr, SecurityGroupId, SubnetId
 
 
 class SelfServicePermissions(ConfigModel):
@@ -63,6 +63,28 @@ class WorkspaceCreationProperties(ConfigModel):
     """Users are local administrators of their WorkSpaces. Defaults to false."""
 
 
+class IpRule(ConfigModel):
+    """One trusted network: users may connect from addresses in ``source``."""
+
+    source: Ipv4Cidr
+    """The public IPv4 range users connect from, in CIDR notation (203.0.113.0/24; one address is /32;
+    host bits are accepted, as the provider accepts them). Behind a NAT gateway or VPN, its static
+    public address. Required."""
+    description: str | None = None
+    """What the network is (an office, a VPN). Defaults to none."""
+
+
+class IpGroup(ConfigModel):
+    """An IP access control group: the networks users may connect from."""
+
+    description: str | None = None
+    """The group's description in WorkSpaces. Defaults to none. Changing it replaces the group."""
+    rules: list[IpRule] = Field(default=[], max_length=limits.IP_GROUP_MAX_RULES)
+    """The trusted networks, at most 10 (the WorkSpaces quota, not adjustable). Defaults to none,
+    which AWS accepts but warns about: an empty group attached to a directory can keep every user from
+    connecting."""
+
+
 class DirectoryConfig(ConfigModel):
     """``encrypted-workspaces:directory``: registration of an existing Directory Service directory."""
 
@@ -73,6 +95,10 @@ class DirectoryConfig(ConfigModel):
     create_default_role: bool = False
     """Create workspaces_DefaultRole. Defaults to false, because the role is one per account and
     exists in any account that has used WorkSpaces before; creating it twice fails."""
+    ip_groups: dict[str, IpGroup] = Field(default={}, max_length=limits.IP_GROUPS_PER_DIRECTORY)
+    """IP access control groups, name -> {description, rules}: one group per entry, all attached to
+    the directory, so users connect only from the networks listed. Defaults to none: the directory's
+    default group, which allows every address. At most 25 per directory (the WorkSpaces quota)."""
     self_service_permissions: SelfServicePermissions = SelfServicePermissions()
     """What users may do to their own WorkSpace (restart only, by default)."""
     workspace_access_properties: WorkspaceAccessProperties = WorkspaceAccessProperties()

@@ -2,22 +2,64 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import ConfigDict, Field
+from pydantic.alias_generators import to_camel
 
 from encrypted_workspaces.aws import limits
 
-from .base import ConfigModel, KeyAlias, KeyPolicyPrincipal
+from .base import ConfigModel, ExistingKey, KeyAlias, KeyPolicyPrincipal
+
+# The settings of a key this stack creates: with ``existing`` they would be silently ignored, so
+# they are refused (config/checks.py).
+CREATED_KEY_FIELDS: tuple[str, ...] = (
+    "alias",
+    "administrators",
+    "users",
+    "enable_key_rotation",
+    "rotation_period_in_days",
+    "deletion_window_in_days",
+    "description",
+)
+
+
+def _key_choice_schema(schema: dict) -> None:
+    """The JSON Schema of what config/existing_checks.py checks: either an existing key and none of
+    the settings of a key we create, or a created key with at least one administrator."""
+    created = [to_camel(name) for name in CREATED_KEY_FIELDS]
+    schema["oneOf"] = [
+        {"required": ["existing"], "not": {"anyOf": [{"required": [key]} for key in created]}},
+        {
+            "not": {"required": ["existing"]},
+            "required": ["administrators"],
+            "properties": {"administrators": {"type": "array"}},
+        },
+    ]
 
 
 class KeyConfig(ConfigModel):
-    """``encrypted-workspaces:key``: the customer managed key and its policy."""
+    """``encrypted-workspaces:key``: the customer managed key and its policy, or an existing key."""
+
+    model_config = ConfigDict(json_schema_extra=_key_choice_schema)
+
+    existing: ExistingKey | None = None
+    """An existing symmetric customer managed key to use instead of creating one: its key ARN, alias
+    ARN, alias (alias/...) or key id (of this account and region). Defaults to none: the stack
+    creates its own key, because then the documented key policy, rotation and deletion window are the
+    stack's to keep. The key is looked up, and the WorkSpaces and the administrators' kms:CreateGrant
+    use its full key ARN, never the alias; no key or alias is created. AWS managed keys (alias/aws/...)
+    are refused. Every other key.* setting describes a key this stack creates, so none may be set
+    beside it: the existing key's policy must already let the WorkSpaces administrators use it (Part 1
+    of the AWS guide)."""
 
     alias: KeyAlias | None = None
     """The key's alias. Defaults to alias/encrypted-workspaces-<stack>, because one key per stack needs one
     name per stack; the prefix alias/aws/ is reserved for AWS managed keys."""
-    administrators: list[KeyPolicyPrincipal] = Field(min_length=1)
-    """IAM role or user ARNs that manage (but do not use) the key: key policy statement 2. Required,
-    because the documented policy separates who manages the key from who uses it."""
+    administrators: Annotated[list[KeyPolicyPrincipal], Field(min_length=1)] | None = None
+    """IAM role or user ARNs that manage (but do not use) the key: key policy statement 2. Required
+    (at least one) unless key.existing is set, because the documented policy separates who manages the
+    key from who uses it."""
     users: list[KeyPolicyPrincipal] = []
     """Extra key users (key policy statements 3 and 4), besides the WorkSpaces administrators' roles
     and users, which are always key users."""

@@ -48,6 +48,12 @@ def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
         return f"out of range: {bound} (got {_shown(value)})"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} entries (got {ctx.get('actual_length')})"
+    if kind == "string_too_short":
+        return f"must be at least {ctx.get('min_length')} characters (got {_shown(value)})"
+    if kind == "too_long":
+        # pydantic gives no actual_length for a dict that is too long
+        count = ctx.get("actual_length") or (len(value) if isinstance(value, (dict, list)) else value)
+        return f"at most {ctx.get('max_length')} entries (got {count})"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind in ("bool_type", "bool_parsing"):

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .args import EncryptedWorkspacesArgs
+from .target import target_from_flat_config
 from .validate import NAMESPACE, validate_args
 
 __all__ = ["NAMESPACE", "args_from_pulumi_config", "namespace_values"]
@@ -33,4 +34,4 @@ def args_from_pulumi_config() -> EncryptedWorkspacesArgs:
     from pulumi.runtime import config as runtime_config
 
     flat = {**runtime_config.get_config_env(), **runtime_config.CONFIG.get()}
-    return validate_args(namespace_values(flat))
+    return validate_args(namespace_values(flat), target_from_flat_config(flat))

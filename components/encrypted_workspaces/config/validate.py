@@ -12,12 +12,18 @@ from encrypted_workspaces.errors import ConfigError
 from .args import EncryptedWorkspacesArgs
 from .checks import cross_field_problems
 from .problems import problems_from_validation_error
+from .target import StackTarget
 
 NAMESPACE = "encrypted-workspaces"
 
 
-def validate_args(raw: Mapping[str, Any] | EncryptedWorkspacesArgs) -> EncryptedWorkspacesArgs:
-    """Validate the ``encrypted-workspaces:*`` namespace; raise ConfigError with every problem."""
+def validate_args(
+    raw: Mapping[str, Any] | EncryptedWorkspacesArgs, target: StackTarget | None = None
+) -> EncryptedWorkspacesArgs:
+    """Validate the ``encrypted-workspaces:*`` namespace; raise ConfigError with every problem.
+
+    ``target`` (region, account) lets the ARNs that must be the stack's own be checked against it.
+    """
     prefix = f"{NAMESPACE}:"
     if isinstance(raw, EncryptedWorkspacesArgs):
         if raw._checked:
@@ -30,7 +36,9 @@ def validate_args(raw: Mapping[str, Any] | EncryptedWorkspacesArgs) -> Encrypted
             raise ConfigError(
                 problems_from_validation_error(error, EncryptedWorkspacesArgs, prefix)
             ) from None
-    problems = [f"{prefix}{path}: {message}" for path, message in cross_field_problems(args)]
+    problems = [
+        f"{prefix}{path}: {message}" for path, message in cross_field_problems(args, target or StackTarget())
+    ]
     if problems:
         raise ConfigError(problems)
     args._checked = True

@@ -2,18 +2,59 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
-from .base import AutoStopMinutes, BundleId, ComputeTypeName, ConfigModel, Duration, RunningMode, UserName
+from encrypted_workspaces.aws import limits
+
+from .base import (
+    AutoStopMinutes,
+    BundleId,
+    BundleName,
+    ComputeTypeName,
+    ConfigModel,
+    Duration,
+    RunningMode,
+    UserName,
+    WorkspaceId,
+)
+
+BundleOwner = Literal[limits.BUNDLE_OWNERS]
+# The keys that choose a WorkSpace's bundle: exactly one of the first two (config/checks.py).
+BUNDLE_FIELDS = ("bundle_id", "bundle_name", "bundle_owner")
+
+
+def _one_bundle_schema(schema: dict) -> None:
+    """The defaults name their bundle exactly one way (config/existing_checks.py)."""
+    schema["oneOf"] = [
+        {"required": ["bundleId"], "not": {"required": ["bundleName"]}},
+        {"required": ["bundleName"], "not": {"required": ["bundleId"]}},
+    ]
+
+
+def _at_most_one_bundle_schema(schema: dict) -> None:
+    """A user's block may leave the bundle to the defaults, but never names it both ways."""
+    schema["not"] = {"required": ["bundleId", "bundleName"]}
 
 
 class WorkspaceProperties(ConfigModel):
     """``encrypted-workspaces:workspaces.defaults``: what every WorkSpace gets unless a user overrides it."""
 
-    bundle_id: BundleId
-    """The bundle (image and hardware) WorkSpaces launch from (wsb-...). Required."""
+    model_config = ConfigDict(json_schema_extra=_one_bundle_schema)
+
+    bundle_id: BundleId | None = None
+    """The bundle (image and hardware) WorkSpaces launch from (wsb-...). Exactly one of bundleId and
+    bundleName is required."""
+    bundle_name: BundleName | None = None
+    """The bundle by its name, as the console shows it (such as Standard with Windows 10 (Server 2019
+    based)), instead of bundleId: looked up on every deployment; a name that no longer exists fails
+    it, and a name that resolves to another id is a bundle change (which replaces WorkSpaces). Exactly
+    one of bundleId and bundleName is required."""
+    bundle_owner: BundleOwner = limits.AMAZON_BUNDLE_OWNER
+    """Whose bundles bundleName names: AMAZON (AWS's public bundles) or ACCOUNT (this account's own
+    custom bundles). Defaults to AMAZON, the owner AWS's API names for public bundles. With bundleName
+    only."""
     compute_type_name: ComputeTypeName = "STANDARD"
     """The compute type. Defaults to STANDARD."""
     running_mode: RunningMode = "AUTO_STOP"
@@ -37,8 +78,14 @@ class WorkspaceProperties(ConfigModel):
 class WorkspaceOverrides(ConfigModel):
     """``encrypted-workspaces:workspaces.users.<user>``: per-user changes to the defaults."""
 
+    model_config = ConfigDict(json_schema_extra=_at_most_one_bundle_schema)
+
     bundle_id: BundleId | None = None
-    """This user's bundle, instead of the default."""
+    """This user's bundle, instead of the default (bundleId or bundleName)."""
+    bundle_name: BundleName | None = None
+    """This user's bundle by name, instead of the default (bundleId or bundleName)."""
+    bundle_owner: BundleOwner | None = None
+    """Whose bundles this user's bundleName names (AMAZON or ACCOUNT), instead of the default."""
     compute_type_name: ComputeTypeName | None = None
     """This user's compute type, instead of the default."""
     running_mode: RunningMode | None = None
@@ -53,6 +100,10 @@ class WorkspaceOverrides(ConfigModel):
     """Whether this user's root volume is encrypted, instead of the default."""
     user_volume_encryption_enabled: bool | None = None
     """Whether this user's user volume is encrypted, instead of the default."""
+    import_id: WorkspaceId | None = None
+    """Adopt this user's existing WorkSpace (ws-...) instead of launching a new one: the first
+    pulumi up imports it as it is (no replacement), if the settings here match it exactly; then remove
+    the key. Defaults to none: a new WorkSpace is launched."""
 
 
 def _users_schema(schema: dict[str, Any]) -> None:
@@ -107,7 +158,11 @@ class WorkspacesConfig(ConfigModel):
 
     def properties_for(self, user: str) -> WorkspaceProperties:
         """The defaults with ``user``'s overrides applied."""
-        overrides = self.users[user].model_dump(exclude_none=True)
+        overrides = self.users[user].model_dump(exclude_none=True, exclude={"import_id"})
+        if "bundle_id" in overrides or "bundle_name" in overrides:
+            # A user's own bundle replaces the default choice whole: bundleId does not inherit a
+            # default bundleName, nor the other way round.
+            overrides = {"bundle_id": None, "bundle_name": None, **overrides}
         return self.defaults.model_copy(update=overrides)
 
     def may_replace(self, user: str) -> bool:

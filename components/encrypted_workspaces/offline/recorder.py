@@ -40,6 +40,15 @@ class Registration:
         }
 
 
+@dataclass(frozen=True)
+class Invoke:
+    """A data-source call the program made, and what the engine answered."""
+
+    token: str
+    args: dict[str, Any]
+    answer: dict[str, Any]
+
+
 class _InputsTap(Mocks):
     """Passes calls through to the real mocks and keeps the inputs the monitor just deserialized and
     the state the mocks answered, so the recorder does not deserialize anything a second time."""
@@ -47,6 +56,7 @@ class _InputsTap(Mocks):
     def __init__(self, inner: Mocks):
         self.inner = inner
         self.local = threading.local()
+        self.invokes: list[Invoke] = []  # appended on executor threads; list.append is atomic
 
     def new_resource(self, args):
         resource_id, state = self.inner.new_resource(args)
@@ -54,7 +64,9 @@ class _InputsTap(Mocks):
         return resource_id, state
 
     def call(self, args):
-        return self.inner.call(args)
+        answer = self.inner.call(args)
+        self.invokes.append(Invoke(token=args.token, args=dict(args.args), answer=dict(answer)))
+        return answer
 
 
 class RecordingMonitor(MockMonitor):
@@ -65,6 +77,11 @@ class RecordingMonitor(MockMonitor):
         super().__init__(self._tap)
         # Registrations arrive on executor threads; list.append is atomic under the GIL.
         self.registrations: list[Registration] = []
+
+    @property
+    def invokes(self) -> list[Invoke]:
+        """Every invoke, in call order (which may differ between runs: sort before showing)."""
+        return self._tap.invokes
 
     def RegisterResource(self, request):  # noqa: N802 (the gRPC method name)
         response = super().RegisterResource(request)

@@ -7,7 +7,7 @@ import gc
 import json
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from pulumi.runtime.stack import run_pulumi_func
 from pulumi.runtime.sync_await import _sync_await
 
 from .mocks import AwsMocks
-from .recorder import RecordingMonitor, Registration
+from .recorder import Invoke, RecordingMonitor, Registration
 
 # The project checkout: components/encrypted_workspaces/offline/runner.py is three levels below it.
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
@@ -30,6 +30,8 @@ class Deployment:
     stack: str
     resources: list[Registration]  # sorted by URN: registration order varies between runs
     outputs: dict[str, Any]
+    # The data-source calls, sorted by token and arguments; each distinct call once.
+    invokes: list[Invoke] = field(default_factory=list)
 
     def of_type(self, type_token: str) -> list[Registration]:
         return [r for r in self.resources if r.type == type_token]
@@ -53,6 +55,20 @@ def cyclic_gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _discard_unfinished_outputs() -> None:
+    """After a failed run, forget the outputs it left pending, so that the next run does not wait for
+    them and fail with this run's error: pulumi's mock settings keep one set of outputs across runs."""
+    with settings.SETTINGS.lock:
+        pending = list(settings.SETTINGS.outputs)
+        settings.SETTINGS.outputs.clear()
+    for task in pending:
+        if task.done():
+            if not task.cancelled():
+                task.exception()  # retrieved: asyncio does not log it as never retrieved
+        else:
+            task.cancel()
 
 
 def stack_program(path: Path = STACK_PROGRAM) -> Callable[[], None]:
@@ -101,7 +117,18 @@ def simulate(
     pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=False, monitor=monitor)
     root = settings.get_root_resource()
     with cyclic_gc_paused():
-        _sync_await(run_pulumi_func(program))
+        try:
+            _sync_await(run_pulumi_func(program))
+        except BaseException:
+            _discard_unfinished_outputs()
+            raise
     outputs = _sync_await(pulumi.Output.from_input(dict(root.outputs)).future()) if root.outputs else {}
     resources = sorted(monitor.registrations, key=lambda registration: registration.urn)
-    return Deployment(project=project, stack=stack, resources=resources, outputs=outputs or {})
+    invokes = {json.dumps([i.token, i.args], sort_keys=True, default=str): i for i in monitor.invokes}
+    return Deployment(
+        project=project,
+        stack=stack,
+        resources=resources,
+        outputs=outputs or {},
+        invokes=[invokes[key] for key in sorted(invokes)],
+    )

@@ -91,8 +91,9 @@ def run(args: argparse.Namespace) -> int:
     from encrypted_workspaces.rules import MANDATORY, evaluate
 
     from .documents import lint_documents, policy_documents
-    from .guardrails import views_from_registrations
+    from .guardrails import allowing_named_keys, views_from_registrations
     from .render import (
+        assumption_lines,
         guardrail_lines,
         resource_entries,
         write_plan_json,
@@ -102,9 +103,13 @@ def run(args: argparse.Namespace) -> int:
 
     documents = policy_documents(deployment.resources)
     findings = lint_documents(documents)
+    guardrails_config, allowances = allowing_named_keys(guardrails_config, deployment.invokes)
     violations = evaluate(views_from_registrations(deployment.resources), guardrails_config)
     entries = resource_entries(deployment)
-    extra_sections = [("Guardrails (policies/workspaces-guardrails)", guardrail_lines(violations))]
+    extra_sections = [
+        *assumption_lines(deployment.invokes),
+        ("Guardrails (policies/workspaces-guardrails)", allowances + guardrail_lines(violations)),
+    ]
     changes = None
     if deployed is not None:
         from .changes import compare

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from encrypted_workspaces.offline.recorder import Registration
-from encrypted_workspaces.rules import ResourceView
+from encrypted_workspaces.aws.types import GET_KMS_KEY
+from encrypted_workspaces.offline.recorder import Invoke, Registration
+from encrypted_workspaces.rules import PackConfig, ResourceView
+from encrypted_workspaces.rules.kms_key import RULE as KMS_KEY_RULE
 
 
 def views_from_registrations(registrations: Iterable[Registration]) -> list[ResourceView]:
@@ -15,3 +17,34 @@ def views_from_registrations(registrations: Iterable[Registration]) -> list[Reso
         for r in registrations
         if r.custom
     ]
+
+
+def allowing_named_keys(config: PackConfig, invokes: Iterable[Invoke]) -> tuple[PackConfig, list[str]]:
+    """The pack config with each existing key the stack looks up (key.existing) allowed, and why.
+
+    The kms-key rule judges resources only, and a key from outside the stack cannot be judged: it must
+    be listed in allowedKeys. Under ``pulumi up`` that list is the policy administrator's. Offline, the
+    key's ARN is the engine's assumption, so no one could list it in advance: a key the stack names
+    is allowed when allowedKeys is empty, or when allowedKeys names it as the stack does (its alias or
+    ARN); a key allowedKeys does not name stays a violation. Each allowance is said in plan's output.
+    """
+    looked_up = [
+        (str(i.args.get("keyId")), str(i.answer.get("arn"))) for i in invokes if i.token == GET_KMS_KEY
+    ]
+    if not looked_up:
+        return config, []
+    settings = config.rules[KMS_KEY_RULE.name]
+    listed = set(settings.allowed_keys)
+    allowed, notes = list(settings.allowed_keys), []
+    for named, arn in looked_up:
+        if listed and named not in listed:
+            continue
+        allowed.append(arn)
+        notes.append(
+            f"allowed: key {arn} ({named}), because allowedKeys lists it"
+            if listed
+            else f"allowed: key {arn}, because the stack names it ({named}); it is outside the stack, so "
+            "its policy and rotation are not checked: under pulumi up, list its ARN in allowedKeys"
+        )
+    rules = {**config.rules, KMS_KEY_RULE.name: settings.model_copy(update={"allowed_keys": allowed})}
+    return PackConfig(rules), notes

@@ -12,7 +12,8 @@ import orjson
 
 from encrypted_workspaces.aws.types import WORKSPACE
 from encrypted_workspaces.documents.lint import Finding
-from encrypted_workspaces.offline.recorder import Registration
+from encrypted_workspaces.offline.mocks import assumption
+from encrypted_workspaces.offline.recorder import Invoke, Registration
 from encrypted_workspaces.offline.runner import Deployment
 
 from .documents import PolicyDocument
@@ -86,6 +87,8 @@ def _flags(resource: Registration) -> str:
         flags.append(f"ignores {len(options['ignoreChanges'])} properties")
     if options.get("dependsOn"):
         flags.append(f"after {len(options['dependsOn'])}")
+    if options.get("import"):
+        flags.append(f"import {options['import']}")
     return f"  [{', '.join(flags)}]" if flags else ""
 
 
@@ -156,6 +159,12 @@ def guardrail_lines(violations: list) -> list[str]:
     if not violations:
         return ["no violation"]
     return [violation.line() for violation in violations]
+
+
+def assumption_lines(invokes: Iterable[Invoke]) -> list[tuple[str, list[str]]]:
+    """The section that says what the offline engine assumed for each look-up; none without look-ups."""
+    lines = [line for i in invokes if (line := assumption(i.token, i.args, i.answer))]
+    return [(f"Assumed offline ({len(lines)} look-ups)", lines)] if lines else []
 
 
 def write_summary(

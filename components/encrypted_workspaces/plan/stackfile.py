@@ -11,6 +11,7 @@ import yaml
 
 from encrypted_workspaces.aws import limits
 from encrypted_workspaces.config import NAMESPACE, namespace_values, validate_args
+from encrypted_workspaces.config.target import target_from_flat_config
 from encrypted_workspaces.errors import ConfigError
 
 # What plan shows in place of a `secure:` value: it has no key to decrypt it, and needs none.
@@ -93,7 +94,7 @@ def read_stack_file(
     # once when plan stops before running it. Another project's program validates its own config.
     if (problems or stopping) and project == NAMESPACE:
         try:
-            validate_args(namespace_values(config))
+            validate_args(namespace_values(config), target_from_flat_config(config))
         except ConfigError as error:
             problems += error.problems
     if problems:

@@ -9,16 +9,28 @@ from typing import NotRequired, TypedDict
 
 
 class Key(TypedDict):
-    """``encrypted-workspaces:key``: the customer managed key and its policy."""
+    """``encrypted-workspaces:key``: the customer managed key and its policy, or an existing key."""
+
+    existing: NotRequired[str]
+    """An existing symmetric customer managed key to use instead of creating one: its key ARN, alias
+    ARN, alias (alias/...) or key id (of this account and region). Defaults to none: the stack
+    creates its own key, because then the documented key policy, rotation and deletion window are
+    the stack's to keep. The key is looked up, and the WorkSpaces and the administrators'
+    kms:CreateGrant use its full key ARN, never the alias; no key or alias is created. AWS managed
+    keys (alias/aws/...) are refused. Every other key.* setting describes a key this stack creates,
+    so none may be set beside it: the existing key's policy must already let the WorkSpaces
+    administrators use it (Part 1 of the AWS guide).
+    """
 
     alias: NotRequired[str]
     """The key's alias. Defaults to alias/encrypted-workspaces-<stack>, because one key per stack needs
     one name per stack; the prefix alias/aws/ is reserved for AWS managed keys.
     """
 
-    administrators: list[str]
-    """IAM role or user ARNs that manage (but do not use) the key: key policy statement 2. Required,
-    because the documented policy separates who manages the key from who uses it.
+    administrators: NotRequired[list[str]]
+    """IAM role or user ARNs that manage (but do not use) the key: key policy statement 2. Required (at
+    least one) unless key.existing is set, because the documented policy separates who manages the
+    key from who uses it.
     """
 
     users: NotRequired[list[str]]
@@ -55,6 +67,32 @@ class Administrators(TypedDict):
     """Adds kms:ListAliases and kms:ListKeys, which only console users need. Defaults to false, because
     "if your WorkSpaces administrators use only the Amazon WorkSpaces API (not the console), you can
     omit the kms:ListAliases and kms:ListKeys permissions".
+    """
+
+
+class DirectoryIpGroupsRules(TypedDict):
+    """One trusted network: users may connect from addresses in ``source``."""
+
+    source: str
+    """The public IPv4 range users connect from, in CIDR notation (203.0.113.0/24; one address is /32;
+    host bits are accepted, as the provider accepts them). Behind a NAT gateway or VPN, its static
+    public address. Required.
+    """
+
+    description: NotRequired[str]
+    """What the network is (an office, a VPN). Defaults to none."""
+
+
+class DirectoryIpGroups(TypedDict):
+    """An IP access control group: the networks users may connect from."""
+
+    description: NotRequired[str]
+    """The group's description in WorkSpaces. Defaults to none. Changing it replaces the group."""
+
+    rules: NotRequired[list[DirectoryIpGroupsRules]]
+    """The trusted networks, at most 10 (the WorkSpaces quota, not adjustable). Defaults to none, which
+    AWS accepts but warns about: an empty group attached to a directory can keep every user from
+    connecting.
     """
 
 
@@ -149,6 +187,12 @@ class Directory(TypedDict):
     in any account that has used WorkSpaces before; creating it twice fails.
     """
 
+    ip_groups: NotRequired[dict[str, DirectoryIpGroups]]
+    """IP access control groups, name -> {description, rules}: one group per entry, all attached to the
+    directory, so users connect only from the networks listed. Defaults to none: the directory's
+    default group, which allows every address. At most 25 per directory (the WorkSpaces quota).
+    """
+
     self_service_permissions: NotRequired[DirectorySelfServicePermissions]
     """What users may do to their own WorkSpace (restart only, by default)."""
 
@@ -157,6 +201,13 @@ class Directory(TypedDict):
 
     workspace_creation_properties: NotRequired[DirectoryWorkspaceCreationProperties]
     """Settings of new WorkSpaces: no internet, no local administrator, maintenance on, by default."""
+
+
+class BundleOwner(Enum):
+    """One of AMAZON, ACCOUNT."""
+
+    AMAZON = "AMAZON"
+    ACCOUNT = "ACCOUNT"
 
 
 class ComputeTypeName(Enum):
@@ -187,8 +238,23 @@ class RunningMode(Enum):
 class WorkspacesDefaults(TypedDict):
     """``encrypted-workspaces:workspaces.defaults``: what every WorkSpace gets unless a user overrides it."""
 
-    bundle_id: str
-    """The bundle (image and hardware) WorkSpaces launch from (wsb-...). Required."""
+    bundle_id: NotRequired[str]
+    """The bundle (image and hardware) WorkSpaces launch from (wsb-...). Exactly one of bundleId and
+    bundleName is required.
+    """
+
+    bundle_name: NotRequired[str]
+    """The bundle by its name, as the console shows it (such as Standard with Windows 10 (Server 2019
+    based)), instead of bundleId: looked up on every deployment; a name that no longer exists fails
+    it, and a name that resolves to another id is a bundle change (which replaces WorkSpaces).
+    Exactly one of bundleId and bundleName is required.
+    """
+
+    bundle_owner: NotRequired[BundleOwner]
+    """Whose bundles bundleName names: AMAZON (AWS's public bundles) or ACCOUNT (this account's own
+    custom bundles). Defaults to AMAZON, the owner AWS's API names for public bundles. With
+    bundleName only.
+    """
 
     compute_type_name: NotRequired[ComputeTypeName]
     """The compute type. Defaults to STANDARD."""
@@ -224,7 +290,13 @@ class WorkspacesUsers(TypedDict):
     """``encrypted-workspaces:workspaces.users.<user>``: per-user changes to the defaults."""
 
     bundle_id: NotRequired[str]
-    """This user's bundle, instead of the default."""
+    """This user's bundle, instead of the default (bundleId or bundleName)."""
+
+    bundle_name: NotRequired[str]
+    """This user's bundle by name, instead of the default (bundleId or bundleName)."""
+
+    bundle_owner: NotRequired[BundleOwner]
+    """Whose bundles this user's bundleName names (AMAZON or ACCOUNT), instead of the default."""
 
     compute_type_name: NotRequired[ComputeTypeName]
     """This user's compute type, instead of the default."""
@@ -246,6 +318,12 @@ class WorkspacesUsers(TypedDict):
 
     user_volume_encryption_enabled: NotRequired[bool]
     """Whether this user's user volume is encrypted, instead of the default."""
+
+    import_id: NotRequired[str]
+    """Adopt this user's existing WorkSpace (ws-...) instead of launching a new one: the first pulumi
+    up imports it as it is (no replacement), if the settings here match it exactly; then remove the
+    key. Defaults to none: a new WorkSpace is launched.
+    """
 
 
 class Workspaces(TypedDict):
@@ -291,6 +369,18 @@ class Workspaces(TypedDict):
     """
 
 
+class Alarms(TypedDict):
+    """``encrypted-workspaces:alarms``: an EventBridge rule on the key's state changes, sent to SNS."""
+
+    topic_arn: NotRequired[str]
+    """The SNS topic (in the stack's partition, region and account) that hears of every DisableKey and
+    ScheduleKeyDeletion call on the key, as CloudTrail records it: every encrypted WorkSpace stops
+    working at its next reboot once its key is disabled. Defaults to none (no alarm). The topic's
+    access policy must let events.amazonaws.com publish, and CloudTrail must be logging management
+    events (EventBridge receives API calls through CloudTrail).
+    """
+
+
 class EncryptedWorkspacesInputs(TypedDict):
     """Everything the component needs: the ``encrypted-workspaces:*`` config namespace."""
 
@@ -308,3 +398,13 @@ class EncryptedWorkspacesInputs(TypedDict):
 
     workspaces: Workspaces
     """One WorkSpace per directory user."""
+
+    ebs_default_encryption: NotRequired[bool]
+    """Turn on the account's EBS encryption by default in this region, with this stack's key as the
+    default key. Account-wide: every new EBS volume and snapshot copy in the region, of every team,
+    is then encrypted with this key, and both settings are kept (retained) when the stack is
+    destroyed. Defaults to false, because a stack should not change the whole account unless asked.
+    """
+
+    alarms: NotRequired[Alarms]
+    """An alarm when the key is disabled or scheduled for deletion (none by default)."""

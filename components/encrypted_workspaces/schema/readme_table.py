@@ -54,6 +54,18 @@ class _Table:
             ]
             yield from self.rows(f"{path}.<name>", entry, False)
             return
+        entries = schema.get("additionalProperties")
+        if isinstance(entries, dict) and "properties" in self.resolved(entries):
+            # A map of any names to sections (directory.ipGroups): the entry, then one entry's keys.
+            yield [
+                path,
+                "map",
+                _default(schema, required),
+                self.limits(schema),
+                _text(schema.get("description")),
+            ]
+            yield from self.rows(f"{path}.<name>", entries, False)
+            return
         yield [
             path,
             self.type_name(schema),
@@ -67,7 +79,8 @@ class _Table:
         if kind == "array":
             return f"list of {self.type_name(self.resolved(schema.get('items', {})))}"
         if kind == "object":
-            return f"map of {self.type_name(self.resolved(schema.get('additionalProperties', {})))}"
+            entries = schema.get("additionalProperties", {})
+            return f"map of {self.type_name(self.resolved(entries))}" if isinstance(entries, dict) else "map"
         return kind
 
     def limits(self, schema: dict[str, Any]) -> str:
@@ -78,6 +91,8 @@ class _Table:
             limits.append(f"{schema.get('minimum', '')}..{schema.get('maximum', '')}")
         if "multipleOf" in schema:
             limits.append(f"multiple of {schema['multipleOf']}")
+        if "maxProperties" in schema:
+            limits.append(f"at most {schema['maxProperties']} entries")
         if "minItems" in schema or "maxItems" in schema:
             limits.append(f"{schema.get('minItems', 0)}..{schema.get('maxItems', '')} entries")
         if "maxLength" in schema:

@@ -1,0 +1,1 @@
+"""The component's parts, one idea per module: each registers children of the component."""
