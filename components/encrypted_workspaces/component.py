@@ -11,7 +11,7 @@ import pulumi
 import pulumi_aws as aws
 
 from encrypted_workspaces.aws.arns import aws_managed_policy_arn, principal_kind, principal_name
-from encrypted_workspaces.aws.limits import DEFAULT_ROLE_NAME
+from encrypted_workspaces.aws.limits import DEFAULT_ROLE_NAME, WORKSPACES_KEY_SPEC, WORKSPACES_KEY_USAGE
 from encrypted_workspaces.aws.replacement import WORKSPACE_REPLACED_ON
 from encrypted_workspaces.config import EncryptedWorkspacesArgs, validate_args
 from encrypted_workspaces.documents import (
@@ -21,7 +21,7 @@ from encrypted_workspaces.documents import (
     workspaces_key_policy,
 )
 from encrypted_workspaces.documents.actions import DEFAULT_ROLE_MANAGED_POLICIES
-from encrypted_workspaces.naming import workspace_logical_name
+from encrypted_workspaces.naming import default_key_alias, workspace_logical_name
 from encrypted_workspaces.outputs import gather_map
 
 TYPE_TOKEN = "encrypted-workspaces:index:EncryptedWorkspaces"
@@ -43,11 +43,6 @@ _ATTACHMENT_KINDS = {
     "user": (aws.iam.UserPolicyAttachment, "user"),
     "group": (aws.iam.GroupPolicyAttachment, "group"),
 }
-
-
-def default_alias(stack: str) -> str:
-    # Stack names may contain '.', which aliases do not allow.
-    return "alias/encrypted-workspaces-" + stack.replace(".", "-")
 
 
 def _to_json(document: dict) -> str:
@@ -85,8 +80,8 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
         self.key: aws.kms.Key = aws.kms.Key(
             f"{name}-key",
             description=key_args.description,
-            customer_master_key_spec="SYMMETRIC_DEFAULT",  # WorkSpaces supports symmetric keys only
-            key_usage="ENCRYPT_DECRYPT",
+            customer_master_key_spec=WORKSPACES_KEY_SPEC,  # WorkSpaces supports symmetric keys only
+            key_usage=WORKSPACES_KEY_USAGE,
             enable_key_rotation=key_args.enable_key_rotation,
             rotation_period_in_days=key_args.rotation_period_in_days
             if key_args.enable_key_rotation
@@ -107,7 +102,7 @@ class EncryptedWorkspaces(pulumi.ComponentResource):
         )
         self.alias: aws.kms.Alias = aws.kms.Alias(
             f"{name}-alias",
-            name=key_args.alias or default_alias(pulumi.get_stack()),
+            name=key_args.alias or default_key_alias(pulumi.get_stack()),
             target_key_id=self.key.key_id,
             opts=child,
         )

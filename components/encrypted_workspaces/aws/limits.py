@@ -79,6 +79,25 @@ KEY_DESCRIPTION_MAX_LENGTH = 8192
 # https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
 ALIAS_PATTERN = r"alias/[A-Za-z0-9/_-]{1,250}"
 RESERVED_ALIAS_PREFIX = "alias/aws/"
+# "Amazon WorkSpaces supports only symmetric KMS keys": the key spec and usage a WorkSpaces key has.
+# https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html
+WORKSPACES_KEY_SPEC = "SYMMETRIC_DEFAULT"
+WORKSPACES_KEY_USAGE = "ENCRYPT_DECRYPT"
+# The KeyState values (botocore kms service-2.json, shape KeyState) in which KMS refuses to use a key:
+# a WorkSpace on it cannot start or reboot. Creating and Updating are passing states, not findings.
+# https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html
+KEY_STATE_ENABLED = "Enabled"
+KEY_STATE_DISABLED = "Disabled"
+KEY_STATES_PENDING_DELETION = frozenset({"PendingDeletion", "PendingReplicaDeletion"})
+KEY_STATES_UNUSABLE = frozenset({"PendingImport", "Unavailable"})
+# DescribeKey's KeyManager for keys AWS creates and manages for a service (aws/workspaces).
+KEY_MANAGER_AWS = "AWS"
+
+# --- WorkSpaces API -----------------------------------------------------------------------------------
+
+# DescribeWorkspaces returns at most 25 WorkSpaces a page (botocore workspaces service-2.json, shape
+# Limit: max 25); the audit asks for full pages.
+DESCRIBE_WORKSPACES_PAGE_SIZE = 25
 
 # --- tags -----------------------------------------------------------------------------------------------
 
