@@ -74,3 +74,44 @@ def seed_account() -> SeededAccount:
     for user in PAGE_FILLERS:
         ws[user] = account.workspace(directory, user, key=keys["stack_key"])
     return SeededAccount(account=account, directory=directory, open_directory=open_directory, ws=ws, **keys)
+
+
+@dataclass(frozen=True)
+class SmallAccount:
+    account: Account
+    directory: str
+    stack_key: str
+    other_key: str
+    ws: dict[str, str]
+
+
+def seed_small_account(fillers: int = 0) -> SmallAccount:
+    """One compliant directory, the stack's key and another, alice on the first, bob on the second,
+    and ``fillers`` more WorkSpaces on the stack's key: every call the audit makes has work to do."""
+    account = Account()
+    directory = account.directory("corp.example.com")
+    stack_key, other_key = account.key(alias=STACK_ALIAS), account.key()
+    ws = {
+        "alice": account.workspace(directory, "alice", key=stack_key),
+        "bob": account.workspace(directory, "bob", key=other_key),
+    }
+    for n in range(fillers):
+        ws[f"user{n:02d}"] = account.workspace(directory, f"user{n:02d}", key=stack_key)
+    return SmallAccount(account, directory, stack_key, other_key, ws)
+
+
+def stack_file(tmp_path, directory: str, users, alias: str = STACK_ALIAS):
+    """A stack file for a directory, its users and a key alias, as `plan` would read it."""
+    import yaml
+
+    from tests.conftest import flat_config, valid_namespace
+
+    from .seed import REGION
+
+    namespace = valid_namespace()
+    namespace["directory"]["directoryId"] = directory
+    namespace["key"]["alias"] = alias
+    namespace["workspaces"]["users"] = {user: {} for user in users}
+    path = tmp_path / "Pulumi.audited.yaml"
+    path.write_text(yaml.safe_dump({"config": flat_config(namespace, REGION)}))
+    return path

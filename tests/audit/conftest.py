@@ -3,6 +3,11 @@ account is ever read; and the seeded moto account, seeded once per module (the a
 
 from __future__ import annotations
 
+import functools
+
+import botocore.loaders
+import botocore.session
+import moto.kms.models
 import pytest
 from moto import mock_aws
 
@@ -21,6 +26,30 @@ def fake_aws_environment(monkeypatch: pytest.MonkeyPatch, directory) -> None:
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(directory / "no-aws-credentials"))
     # moto's EC2 (under Directory Service) need not load its AMI catalogue for these tests.
     monkeypatch.setenv("MOTO_EC2_LOAD_DEFAULT_AMIS", "false")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_service_model_loader():
+    """Every botocore session of the test run shares one loader of the (read-only) service models.
+
+    Each audit makes a new boto3 session, as a real run does once, and a new session parses its
+    services' JSON models again: that was most of these tests' time. Sharing the loader changes no
+    behaviour, only how often the same files are parsed.
+    """
+    loader = botocore.loaders.create_loader()
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(botocore.session, "create_loader", lambda *_args, **_kwargs: loader)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_private_key_per_key_spec():
+    """moto makes an RSA private key for every KMS key, symmetric ones too (60 ms each), for Sign and
+    GetPublicKey, which the audit never calls: one per key spec serves every key of the run."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        cached = functools.cache(moto.kms.models.generate_private_key)
+        monkeypatch.setattr(moto.kms.models, "generate_private_key", cached)
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -3,24 +3,32 @@ compliant resources named nowhere, the contract's JSON, the text table, and the 
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 
-import yaml
+import pytest
 
 from encrypted_workspaces.audit.checks import CHECKS
 from encrypted_workspaces.cli import main
-from tests.conftest import flat_config, valid_namespace
 
-from .accounts import PAGE_FILLERS, STACK_ALIAS, SeededAccount
+from .accounts import PAGE_FILLERS, STACK_ALIAS, SeededAccount, stack_file
 from .seed import REGION
 
 STACK_USERS = ("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "zoe")
 
 
-def run_audit(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(["audit", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
+def run_audit(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["audit", *args])
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def json_audit(seeded) -> tuple[int, str, str]:
+    """The seeded account's audit as JSON, run once for the tests that only read it."""
+    return run_audit("--format", "json")
 
 
 def findings_by_check(report: dict) -> dict[str, set[str]]:
@@ -48,18 +56,14 @@ def account_findings(s: SeededAccount) -> dict[str, set[str]]:
 
 
 def write_stack(tmp_path, seeded: SeededAccount, **changes) -> str:
-    """A stack file for the seeded account's directory and users, as `plan` would read it."""
-    namespace = valid_namespace()
-    namespace["directory"]["directoryId"] = changes.get("directory", seeded.directory)
-    namespace["key"]["alias"] = changes.get("alias", STACK_ALIAS)
-    namespace["workspaces"]["users"] = {user: {} for user in (*STACK_USERS, *PAGE_FILLERS)}
-    path = tmp_path / "Pulumi.audited.yaml"
-    path.write_text(yaml.safe_dump({"config": flat_config(namespace, REGION)}))
-    return str(path)
+    """A stack file for the seeded account's directory and users."""
+    directory = changes.get("directory", seeded.directory)
+    alias = changes.get("alias", STACK_ALIAS)
+    return str(stack_file(tmp_path, directory, (*STACK_USERS, *PAGE_FILLERS), alias))
 
 
-def test_each_problem_is_found_by_its_own_check_and_nothing_else(seeded, capsys):
-    code, out, err = run_audit(capsys, "--format", "json")
+def test_each_problem_is_found_by_its_own_check_and_nothing_else(seeded, json_audit):
+    code, out, err = json_audit
     report = json.loads(out)
     assert (code, err) == (3, "")
     assert findings_by_check(report) == account_findings(seeded)
@@ -67,16 +71,16 @@ def test_each_problem_is_found_by_its_own_check_and_nothing_else(seeded, capsys)
     assert report["checked"] == {"workspaces": len(seeded.ws), "keys": 9, "directories": 2}
 
 
-def test_compliant_resources_are_named_nowhere(seeded, capsys):
-    _, out, _ = run_audit(capsys, "--format", "json")
+def test_compliant_resources_are_named_nowhere(seeded, json_audit):
+    _, out, _ = json_audit
     compliant = [seeded.ws[user] for user in ("alice", "oscar", "mallory", *PAGE_FILLERS)]
     assert [name for name in [*compliant, seeded.stack_key, seeded.other_key] if name in out] == []
     assert seeded.directory not in {f["resource"] for f in json.loads(out)["findings"]}
 
 
-def test_json_has_the_contract_shape_and_a_stable_order(seeded, capsys):
-    _, first, _ = run_audit(capsys, "--format", "json")
-    _, second, _ = run_audit(capsys, "--format", "json")
+def test_json_has_the_contract_shape_and_a_stable_order(seeded, json_audit):
+    _, first, _ = json_audit
+    _, second, _ = run_audit("--format", "json")
     report = json.loads(first)
     assert first == second
     assert list(report) == ["findings", "checked"]
@@ -86,8 +90,8 @@ def test_json_has_the_contract_shape_and_a_stable_order(seeded, capsys):
     assert severities == sorted(severities, key=order.index)
 
 
-def test_messages_name_the_resource_and_the_workspaces_on_a_key(seeded, capsys):
-    _, out, _ = run_audit(capsys, "--format", "json")
+def test_messages_name_the_resource_and_the_workspaces_on_a_key(seeded, json_audit):
+    _, out, _ = json_audit
     messages = {(f["check"], f["resource"]): f["message"] for f in json.loads(out)["findings"]}
     assert messages[("workspace-root-volume-unencrypted", seeded.ws["bob"])].startswith(
         f"the WorkSpace of bob in {seeded.directory}: the root volume is not encrypted"
@@ -98,8 +102,8 @@ def test_messages_name_the_resource_and_the_workspaces_on_a_key(seeded, capsys):
     assert "alias/aws/workspaces" in messages[("workspace-aws-managed-key", seeded.ws["grace"])]
 
 
-def test_text_report_is_an_aligned_table_with_a_summary(seeded, capsys):
-    code, out, _ = run_audit(capsys)
+def test_text_report_is_an_aligned_table_with_a_summary(seeded):
+    code, out, _ = run_audit()
     lines = out.splitlines()
     header, rows = lines[0], lines[1 : lines.index("")]
     assert code == 3
@@ -112,8 +116,8 @@ def test_text_report_is_an_aligned_table_with_a_summary(seeded, capsys):
     )
 
 
-def test_with_a_stack_its_users_directory_and_key_are_compared(seeded, capsys, tmp_path):
-    code, out, err = run_audit(capsys, "--config", write_stack(tmp_path, seeded), "--format", "json")
+def test_with_a_stack_its_users_directory_and_key_are_compared(seeded, tmp_path):
+    code, out, err = run_audit("--config", write_stack(tmp_path, seeded), "--format", "json")
     found = findings_by_check(json.loads(out))
     on_other_keys = {seeded.ws[u] for u in ("dave", "erin", "frank", "heidi", "ivan", "judy", "mallory")}
     assert (code, err) == (3, "")
@@ -127,9 +131,9 @@ def test_with_a_stack_its_users_directory_and_key_are_compared(seeded, capsys, t
     assert seeded.ws["oscar"] not in out
 
 
-def test_a_stack_whose_alias_and_directory_are_absent_gets_one_finding_each(seeded, capsys, tmp_path):
+def test_a_stack_whose_alias_and_directory_are_absent_gets_one_finding_each(seeded, tmp_path):
     stack = write_stack(tmp_path, seeded, alias="alias/nobody-has-this", directory="d-0000000000")
-    _, out, _ = run_audit(capsys, "--config", stack, "--format", "json")
+    _, out, _ = run_audit("--config", stack, "--format", "json")
     found = findings_by_check(json.loads(out))
     assert found["stack-key-not-found"] == {"alias/nobody-has-this"}
     assert found["stack-directory-not-registered"] == {"d-0000000000"}
