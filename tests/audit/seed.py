@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 
@@ -15,9 +16,14 @@ REGION = "eu-west-1"
 BUNDLE_ID = "wsb-bh8rsxt14"
 KEY_ADMINISTRATOR = f"arn:aws:iam::{ACCOUNT_ID}:role/KeyAdministrators"
 KEY_USER = f"arn:aws:iam::{ACCOUNT_ID}:role/WorkSpacesAdministrators"
-# One botocore session for all seeding: a new session loads every service model again (EC2's alone
-# takes a few hundred milliseconds), and seeding makes the same four clients each time.
-_SEEDING = botocore.session.get_session()
+
+
+@functools.cache
+def _seeding_session() -> botocore.session.Session:
+    """One botocore session for all seeding: a new session loads every service model again (EC2's
+    alone takes a few hundred milliseconds). Made on first use, so after moto has installed its
+    handlers, which a session only gets when it is made."""
+    return botocore.session.get_session()
 
 
 def documented_key_policy() -> dict:
@@ -31,7 +37,7 @@ class Account:
     """One moto account and region, seeded through the public APIs."""
 
     session: boto3.Session = field(
-        default_factory=lambda: boto3.Session(botocore_session=_SEEDING, region_name=REGION)
+        default_factory=lambda: boto3.Session(botocore_session=_seeding_session(), region_name=REGION)
     )
 
     def __post_init__(self) -> None:

@@ -181,8 +181,7 @@ def workspace_key_findings(
         return [
             NOT_STACK_KEY.finding(
                 workspace["WorkspaceId"],
-                f"{_owner(workspace)} is encrypted with {key_arn}, not the stack's key {stack_key_arn} "
-                f"({stack.key_alias})",
+                f"{_owner(workspace)} is encrypted with {key_arn}, not the stack's key ({stack.key_alias})",
             )
         ]
     return []
@@ -318,7 +317,8 @@ def stack_findings(
     for user in sorted(stack.users - present):
         findings.append(
             STACK_WORKSPACE_MISSING.finding(
-                f"{stack.directory_id}/{user}", f"stack {stack.stack} lists {user}, who has no WorkSpace"
+                f"{stack.directory_id}/{user}",
+                f"stack {stack.stack} lists {user}, who has no WorkSpace in {stack.directory_id}",
             )
         )
     for workspace in in_directory:

@@ -40,7 +40,10 @@ def add_arguments(audit: argparse.ArgumentParser) -> None:
     )
 
 
-def _region(args: argparse.Namespace, stack_region: str | None, session_region: str | None) -> str:
+def _session(args: argparse.Namespace, stack_region: str | None):
+    """The boto3 session for the audited region: --region, else the stack's, else the SDK's own."""
+    import boto3
+
     if args.region and stack_region and args.region != stack_region:
         raise ConfigError(
             [
@@ -48,15 +51,15 @@ def _region(args: argparse.Namespace, stack_region: str | None, session_region: 
                 "leave --region out, or give that region"
             ]
         )
-    region = args.region or stack_region or session_region
-    if not region:
+    session = boto3.Session(region_name=args.region or stack_region)
+    if not session.region_name:
         raise ConfigError(
             [
                 "--region: no region to audit (got none); give --region, set AWS_REGION, "
                 "or use a profile that has one"
             ]
         )
-    return region
+    return session
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(audit_policy(), indent=2))
         return EXIT_OK
     try:
-        import boto3
+        import boto3  # noqa: F401 - the audit's one dependency beyond the package's own
     except ImportError:
         print(
             "encrypted-workspaces audit: boto3 is not installed: pip install 'encrypted-workspaces[audit]'",
@@ -85,12 +88,12 @@ def run(args: argparse.Namespace) -> int:
             if args.stack or args.config
             else None
         )
-        region = _region(args, stack.region if stack else None, boto3.Session().region_name)
+        session = _session(args, stack.region if stack else None)
     except ConfigError as error:
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
     try:
-        snapshot = read_snapshot(AccountReader(boto3.Session(region_name=region)), stack)
+        snapshot = read_snapshot(AccountReader(session), stack)
     except AwsCallError as error:
         print(f"encrypted-workspaces audit: {error.line()}", file=sys.stderr)
         return EXIT_FAILURE
@@ -98,5 +101,5 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_json(sys.stdout, findings, snapshot.checked())
     else:
-        write_text(sys.stdout, findings, snapshot.checked(), region)
+        write_text(sys.stdout, findings, snapshot.checked(), session.region_name)
     return EXIT_FINDINGS if findings else EXIT_OK
