@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -145,3 +146,9 @@ def test_every_check_has_a_unique_kebab_case_id_and_a_known_severity():
     assert len(ids) == len(set(ids))
     assert all(i.replace("-", "").isalpha() and i == i.lower() for i in ids)
     assert {check.severity for check in CHECKS} <= {"LOW", "MEDIUM", "HIGH", "CRITICAL"}
+
+
+def test_the_readme_documents_every_check_with_its_severity():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    for check in CHECKS:
+        assert f"| `{check.id}` | {check.severity} | {check.summary} |" in readme
