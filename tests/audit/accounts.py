@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from .seed import Account, documented_key_policy
+from tests.audit.seed import Account, documented_key_policy
 
 STACK_ALIAS = "alias/workspaces-test"
 # More than one DescribeWorkspaces page (25) of compliant WorkSpaces on the stack's key.
@@ -104,9 +104,8 @@ def stack_file(tmp_path, directory: str, users, alias: str = STACK_ALIAS):
     """A stack file for a directory, its users and a key alias, as `plan` would read it."""
     import yaml
 
+    from tests.audit.seed import REGION
     from tests.conftest import flat_config, valid_namespace
-
-    from .seed import REGION
 
     namespace = valid_namespace()
     namespace["directory"]["directoryId"] = directory

@@ -11,8 +11,8 @@ import moto.kms.models
 import pytest
 from moto import mock_aws
 
-from .accounts import seed_account
-from .seed import REGION
+from tests.audit.accounts import seed_account
+from tests.audit.seed import REGION
 
 
 def fake_aws_environment(monkeypatch: pytest.MonkeyPatch, directory) -> None:

@@ -12,9 +12,8 @@ import pytest
 
 from encrypted_workspaces.audit.checks import CHECKS
 from encrypted_workspaces.cli import main
-
-from .accounts import PAGE_FILLERS, STACK_ALIAS, SeededAccount, stack_file
-from .seed import REGION
+from tests.audit.accounts import PAGE_FILLERS, STACK_ALIAS, SeededAccount, stack_file
+from tests.audit.seed import REGION
 
 STACK_USERS = ("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "zoe")
 

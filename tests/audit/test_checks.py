@@ -9,8 +9,7 @@ import json
 from encrypted_workspaces.audit import checks
 from encrypted_workspaces.audit.snapshot import KeyFacts, Snapshot, alias_target_arn
 from encrypted_workspaces.audit.stack import StackExpectation
-
-from .seed import documented_key_policy
+from tests.audit.seed import documented_key_policy
 
 KEY = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 DIRECTORY = "d-1234567890"

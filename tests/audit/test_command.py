@@ -10,8 +10,7 @@ import yaml
 from moto import mock_aws
 
 from encrypted_workspaces.cli import main
-
-from .seed import Account
+from tests.audit.seed import Account
 
 DEV_STACK = Path(__file__).resolve().parents[2] / "stacks" / "Pulumi.dev.yaml"
 

@@ -13,10 +13,9 @@ from moto.core import set_initial_no_auth_action_count
 
 from encrypted_workspaces.cli import main
 from encrypted_workspaces.documents.actions import AUDIT_API_CALLS, iam_action
-
-from .accounts import seed_small_account, stack_file
-from .conftest import fake_aws_environment
-from .seed import REGION
+from tests.audit.accounts import seed_small_account, stack_file
+from tests.audit.conftest import fake_aws_environment
+from tests.audit.seed import REGION
 
 AUDIT_POLICY = Path(__file__).resolve().parents[2] / "policies" / "audit-policy.json"
 WHOLE_POLICY = "auditor"

@@ -18,9 +18,8 @@ from encrypted_workspaces.audit.snapshot import read_snapshot
 from encrypted_workspaces.audit.stack import read_stack_expectation
 from encrypted_workspaces.cli import main
 from encrypted_workspaces.documents.actions import AUDIT_API_CALLS
-
-from .accounts import seed_small_account, stack_file
-from .seed import REGION
+from tests.audit.accounts import seed_small_account, stack_file
+from tests.audit.seed import REGION
 
 PROJECT = Path(__file__).resolve().parents[2]
 

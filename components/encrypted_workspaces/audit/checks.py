@@ -27,7 +27,7 @@ NAMED_WORKSPACES = 5
 
 
 @dataclass(frozen=True)
-class Finding:
+class AuditFinding:
     check: str
     resource: str
     severity: str
@@ -43,8 +43,8 @@ class Check:
     severity: str
     summary: str
 
-    def finding(self, resource: str, message: str) -> Finding:
-        return Finding(self.id, resource, self.severity, message)
+    def finding(self, resource: str, message: str) -> AuditFinding:
+        return AuditFinding(self.id, resource, self.severity, message)
 
 
 ROOT_VOLUME_UNENCRYPTED = Check(
@@ -143,7 +143,7 @@ def _owner(workspace: Mapping[str, Any]) -> str:
     return f"the WorkSpace of {workspace.get('UserName', '?')} in {workspace.get('DirectoryId', '?')}"
 
 
-def volume_findings(workspace: Mapping[str, Any]) -> list[Finding]:
+def volume_findings(workspace: Mapping[str, Any]) -> list[AuditFinding]:
     findings = []
     for volume, check in (("Root", ROOT_VOLUME_UNENCRYPTED), ("User", USER_VOLUME_UNENCRYPTED)):
         if workspace.get(f"{volume}VolumeEncryptionEnabled") is not True:
@@ -162,7 +162,7 @@ def workspace_key_findings(
     metadata: Mapping[str, Any] | None,
     stack: StackExpectation | None,
     stack_key_arn: str | None,
-) -> list[Finding]:
+) -> list[AuditFinding]:
     """The key of an encrypted WorkSpace: AWS managed, or (with a stack) not the stack's."""
     if not is_encrypted(workspace):
         return []
@@ -196,11 +196,11 @@ def _used_by(workspace_ids: Sequence[str]) -> str:
     return f"used by {count} ({named}{f' and {more} more' if more > 0 else ''})"
 
 
-def key_not_found_findings(reference: str, workspace_ids: Sequence[str]) -> list[Finding]:
+def key_not_found_findings(reference: str, workspace_ids: Sequence[str]) -> list[AuditFinding]:
     return [KEY_NOT_FOUND.finding(reference, f"no such key in KMS; {_used_by(workspace_ids)}")]
 
 
-def key_state_findings(metadata: Mapping[str, Any], workspace_ids: Sequence[str]) -> list[Finding]:
+def key_state_findings(metadata: Mapping[str, Any], workspace_ids: Sequence[str]) -> list[AuditFinding]:
     state, arn, users = metadata.get("KeyState"), metadata["Arn"], _used_by(workspace_ids)
     if state == limits.KEY_STATE_DISABLED:
         return [KEY_DISABLED.finding(arn, f"the key is disabled; {users}")]
@@ -215,7 +215,7 @@ def key_state_findings(metadata: Mapping[str, Any], workspace_ids: Sequence[str]
     return []
 
 
-def key_spec_findings(metadata: Mapping[str, Any], workspace_ids: Sequence[str]) -> list[Finding]:
+def key_spec_findings(metadata: Mapping[str, Any], workspace_ids: Sequence[str]) -> list[AuditFinding]:
     spec = metadata.get("KeySpec") or metadata.get("CustomerMasterKeySpec")
     usage = metadata.get("KeyUsage")
     if spec in (None, limits.WORKSPACES_KEY_SPEC) and usage in (None, limits.WORKSPACES_KEY_USAGE):
@@ -231,7 +231,7 @@ def key_spec_findings(metadata: Mapping[str, Any], workspace_ids: Sequence[str])
 
 def key_rotation_findings(
     metadata: Mapping[str, Any], rotation_enabled: bool | None, workspace_ids: Sequence[str]
-) -> list[Finding]:
+) -> list[AuditFinding]:
     if rotation_enabled is not False:
         return []  # True, or not read (a key pending deletion has rotation suspended anyway)
     return [
@@ -241,7 +241,7 @@ def key_rotation_findings(
 
 def key_policy_findings(
     metadata: Mapping[str, Any], policy: str | None, workspace_ids: Sequence[str]
-) -> list[Finding]:
+) -> list[AuditFinding]:
     if policy is None:
         return []  # not read: the key is in a state in which KMS does not answer for it
     arn, users = metadata["Arn"], _used_by(workspace_ids)
@@ -269,7 +269,7 @@ def key_policy_findings(
     return findings
 
 
-def directory_findings(directory: Mapping[str, Any]) -> list[Finding]:
+def directory_findings(directory: Mapping[str, Any]) -> list[AuditFinding]:
     creation = directory.get("WorkspaceCreationProperties") or {}
     directory_id = directory["DirectoryId"]
     findings = []
@@ -295,7 +295,7 @@ def stack_findings(
     workspaces: Iterable[Mapping[str, Any]],
     directories: Iterable[Mapping[str, Any]],
     stack_key_arn: str | None,
-) -> list[Finding]:
+) -> list[AuditFinding]:
     """What the stack promises and the account lacks, or has without the stack knowing."""
     findings = []
     if stack_key_arn is None:
@@ -332,9 +332,9 @@ def stack_findings(
     return findings
 
 
-def audit_findings(snapshot: Snapshot, stack: StackExpectation | None) -> list[Finding]:
+def audit_findings(snapshot: Snapshot, stack: StackExpectation | None) -> list[AuditFinding]:
     """Every finding for the account, in a stable order: severity (worst first), check, resource."""
-    findings: list[Finding] = []
+    findings: list[AuditFinding] = []
     users_of: dict[str, list[str]] = {}
     for workspace in snapshot.workspaces:
         findings += volume_findings(workspace)
@@ -360,4 +360,4 @@ def audit_findings(snapshot: Snapshot, stack: StackExpectation | None) -> list[F
         findings += directory_findings(directory)
     if stack is not None:
         findings += stack_findings(stack, snapshot.workspaces, snapshot.directories, snapshot.stack_key_arn)
-    return sorted(findings, key=Finding.sort_key)
+    return sorted(findings, key=AuditFinding.sort_key)

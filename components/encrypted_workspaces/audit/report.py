@@ -6,12 +6,12 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
-from .checks import Finding
+from .checks import AuditFinding
 
 COLUMNS = ("SEVERITY", "CHECK", "RESOURCE", "MESSAGE")
 
 
-def report_document(findings: Sequence[Finding], checked: Mapping[str, int]) -> dict:
+def report_document(findings: Sequence[AuditFinding], checked: Mapping[str, int]) -> dict:
     """``{"findings": [{"check", "resource", "severity", "message"}], "checked": {...}}``."""
     return {
         "findings": [
@@ -22,7 +22,7 @@ def report_document(findings: Sequence[Finding], checked: Mapping[str, int]) -> 
     }
 
 
-def write_json(out: TextIO, findings: Sequence[Finding], checked: Mapping[str, int]) -> None:
+def write_json(out: TextIO, findings: Sequence[AuditFinding], checked: Mapping[str, int]) -> None:
     out.write(json.dumps(report_document(findings, checked), indent=2) + "\n")
 
 
@@ -30,7 +30,7 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def summary_line(findings: Sequence[Finding], checked: Mapping[str, int], region: str) -> str:
+def summary_line(findings: Sequence[AuditFinding], checked: Mapping[str, int], region: str) -> str:
     what = (
         f"{_plural(checked['workspaces'], 'WorkSpace')}, {_plural(checked['keys'], 'key')} and "
         f"{_plural(checked['directories'], 'directory').replace('directorys', 'directories')}"
@@ -39,7 +39,9 @@ def summary_line(findings: Sequence[Finding], checked: Mapping[str, int], region
     return f"Checked {what} in {region}: {verdict}."
 
 
-def write_text(out: TextIO, findings: Sequence[Finding], checked: Mapping[str, int], region: str) -> None:
+def write_text(
+    out: TextIO, findings: Sequence[AuditFinding], checked: Mapping[str, int], region: str
+) -> None:
     """One row per finding, columns as wide as their widest cell (the message last, unpadded)."""
     if findings:
         rows = [COLUMNS, *((f.severity, f.check, f.resource, f.message) for f in findings)]
