@@ -42,6 +42,19 @@ def test_describe_workspaces_is_read_page_by_page_25_at_a_time():
     stubber.assert_no_pending_responses()
 
 
+def test_terminated_workspaces_are_no_ones_and_are_left_out():
+    # moto removes a terminated WorkSpace at once, so the TERMINATED state it is listed in for a
+    # while on AWS is stubbed (Stubber on the WorkSpaces client only; nothing here calls KMS).
+    reader = AccountReader(boto3.Session(region_name=REGION))
+    stubber = Stubber(reader.workspaces_client)
+    gone = _workspace(1) | {"State": "TERMINATED"}
+    stubber.add_response("describe_workspaces", {"Workspaces": [gone, _workspace(2)]}, {"Limit": 25})
+    stubber.add_response("describe_workspace_directories", {"Directories": []}, {})
+    with stubber:
+        snapshot = read_snapshot(reader, None)
+    assert snapshot.workspaces == [_workspace(2)]
+
+
 def _record_calls(session: boto3.Session) -> list[tuple[str, str]]:
     calls: list[tuple[str, str]] = []
     session.events.register(

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from encrypted_workspaces.errors import ConfigError
 from encrypted_workspaces.exit_codes import EXIT_CONFIG, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK
-
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
+from encrypted_workspaces.offline.runner import PROJECT_ROOT
 
 
 def add_arguments(audit: argparse.ArgumentParser) -> None:

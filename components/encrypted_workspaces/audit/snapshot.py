@@ -67,7 +67,7 @@ def _key_facts(reader: AccountReader, metadata: dict, aws_managed: bool) -> KeyF
 
 
 def read_snapshot(reader: AccountReader, stack: StackExpectation | None) -> Snapshot:
-    workspaces = reader.workspaces()
+    workspaces = [w for w in reader.workspaces() if w.get("State") not in limits.WORKSPACE_STATES_GONE]
     directories = reader.directories()
     references = sorted(
         {w["VolumeEncryptionKey"] for w in workspaces if is_encrypted(w) and w.get("VolumeEncryptionKey")}
