@@ -72,7 +72,6 @@ class AccountReader:
     """Reads one account and region. Every call raises AwsCallError rather than a botocore error."""
 
     def __init__(self, session: boto3.Session):
-        self.region = session.region_name
         self.workspaces_client = session.client("workspaces", config=RETRY_CONFIG)
         self.kms_client = session.client("kms", config=RETRY_CONFIG)
 
