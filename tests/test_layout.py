@@ -27,7 +27,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "outputs": set(),
     # The component's parts (parts/: the key, bundles, IP groups, account settings, alarms), one
     # layer with the component that assembles them.
-    "parts": {"aws", "errors", "documents", "config"},
+    "parts": {"aws", "errors", "documents", "config", "naming"},
     "component": {"aws", "errors", "documents", "config", "naming", "outputs", "parts"},
     "__init__": {"component", "config", "errors"},
 }

@@ -7,6 +7,9 @@ schema [--provider]`` prints the JSON Schema of stack files or the provider's pa
 invalid config or ``--against`` file (one line per problem, nothing left in DIR); 3 a policy finding
 of MEDIUM or higher, or a violation of a mandatory guardrail (the CrossGuard pack's rules); 4 with
 ``--against PATH``, a destructive change. Precedence: 2, 1, 4, 3.
+
+``encrypted-workspaces audit [--stack NAME | --config FILE] [--region R] [--format text|json]`` checks a
+live account (DESIGN.md, "Audit contract"): 0 clean, 3 findings, 1 an AWS error, 2 bad input.
 """
 
 from __future__ import annotations
@@ -15,14 +18,16 @@ import argparse
 import gc
 import sys
 
+from encrypted_workspaces.audit import command as audit_command
 from encrypted_workspaces.exit_codes import EXIT_FAILURE
 from encrypted_workspaces.plan import command as plan_command
 from encrypted_workspaces.schema import command as schema_command
 
-COMMANDS = {"plan": plan_command, "schema": schema_command}
+COMMANDS = {"plan": plan_command, "schema": schema_command, "audit": audit_command}
 HELP = {
     "plan": "render a stack's whole deployment offline, for review",
     "schema": "print the JSON Schema of stack files (--provider: the component provider's package schema)",
+    "audit": "check a live account's WorkSpaces, keys and directories",
 }
 
 

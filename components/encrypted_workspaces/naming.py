@@ -21,6 +21,12 @@ def normalized_user_name(user_name: str) -> str:
     return user_name.lower()
 
 
+def default_key_alias(stack: str) -> str:
+    """The key's alias when the config names none: one key per stack needs one name per stack."""
+    # Stack names may contain '.', which aliases do not allow.
+    return "alias/encrypted-workspaces-" + stack.replace(".", "-")
+
+
 def workspace_logical_name(component_name: str, user_name: str) -> str:
     """Logical (URN) name of a user's WorkSpace: reordering users never renames one."""
     return f"{component_name}-workspace-{normalized_user_name(user_name)}"

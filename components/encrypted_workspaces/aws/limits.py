@@ -82,6 +82,28 @@ RESERVED_ALIAS_PREFIX = "alias/aws/"
 # A key id as KMS writes it: a UUID, or mrk- and 32 hex digits for a multi-Region key ("Key
 # identifiers (KeyId)": https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id).
 KEY_ID_PATTERN = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}"
+# "Amazon WorkSpaces supports only symmetric KMS keys": the key spec and usage a WorkSpaces key has.
+# https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html
+WORKSPACES_KEY_SPEC = "SYMMETRIC_DEFAULT"
+WORKSPACES_KEY_USAGE = "ENCRYPT_DECRYPT"
+# The KeyState values (botocore kms service-2.json, shape KeyState) in which KMS refuses to use a key:
+# a WorkSpace on it cannot start or reboot. Creating and Updating are passing states, not findings.
+# https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html
+KEY_STATE_ENABLED = "Enabled"
+KEY_STATE_DISABLED = "Disabled"
+KEY_STATES_PENDING_DELETION = frozenset({"PendingDeletion", "PendingReplicaDeletion"})
+KEY_STATES_UNUSABLE = frozenset({"PendingImport", "Unavailable"})
+# DescribeKey's KeyManager for keys AWS creates and manages for a service (aws/workspaces).
+KEY_MANAGER_AWS = "AWS"
+
+# --- WorkSpaces API -----------------------------------------------------------------------------------
+
+# DescribeWorkspaces returns at most 25 WorkSpaces a page (botocore workspaces service-2.json, shape
+# Limit: max 25); the audit asks for full pages.
+DESCRIBE_WORKSPACES_PAGE_SIZE = 25
+# WorkSpaces on their way out (botocore workspaces service-2.json, shape WorkspaceState): listed for a
+# while after TerminateWorkspaces, but no longer anyone's WorkSpace.
+WORKSPACE_STATES_GONE = frozenset({"TERMINATING", "TERMINATED"})
 
 # --- tags -----------------------------------------------------------------------------------------------
 

@@ -2,10 +2,16 @@
 action sets they are built from, how documents are read, and how they are linted."""
 
 from .events import key_state_change_pattern
-from .iam import key_grant_policy, workspaces_administrator_policy, workspaces_default_role_trust_policy
+from .iam import (
+    audit_policy,
+    key_grant_policy,
+    workspaces_administrator_policy,
+    workspaces_default_role_trust_policy,
+)
 from .key_policy import workspaces_key_policy
 
 __all__ = [
+    "audit_policy",
     "key_state_change_pattern",
     "key_grant_policy",
     "workspaces_administrator_policy",

@@ -103,3 +103,29 @@ DEFAULT_ROLE_MANAGED_POLICIES: tuple[str, ...] = (
     "AmazonWorkSpacesServiceAccess",
     "AmazonWorkSpacesSelfServiceAccess",
 )
+
+# The read-only API calls `encrypted-workspaces audit` makes, as (service, operation). The audit's
+# reader makes these calls and no others, and documents.iam.audit_policy grants exactly their IAM
+# actions (service:Operation, the same name for each of these; Service Authorization Reference,
+# https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonworkspaces.html and
+# .../list_awskeymanagementservice.html): one list, so the policy cannot drift from the code.
+DESCRIBE_WORKSPACES = ("workspaces", "DescribeWorkspaces")
+DESCRIBE_WORKSPACE_DIRECTORIES = ("workspaces", "DescribeWorkspaceDirectories")
+DESCRIBE_KEY = ("kms", "DescribeKey")
+GET_KEY_POLICY = ("kms", "GetKeyPolicy")
+GET_KEY_ROTATION_STATUS = ("kms", "GetKeyRotationStatus")
+LIST_ALIASES = ("kms", "ListAliases")
+AUDIT_API_CALLS: tuple[tuple[str, str], ...] = (
+    DESCRIBE_WORKSPACES,
+    DESCRIBE_WORKSPACE_DIRECTORIES,
+    DESCRIBE_KEY,
+    GET_KEY_POLICY,
+    GET_KEY_ROTATION_STATUS,
+    LIST_ALIASES,
+)
+
+
+def iam_action(call: tuple[str, str]) -> str:
+    """The IAM action that allows an API call: ``kms:DescribeKey`` for ("kms", "DescribeKey")."""
+    service, operation = call
+    return f"{service}:{operation}"

@@ -8,6 +8,7 @@ from .key_policy import POLICY_VERSION
 SID_WORKSPACES_ADMINISTRATION = "WorkSpacesAndDirectoryServiceAccess"
 SID_CREATE_GRANTS_ON_KEY = "CreateGrantsOnTheWorkSpacesKeyForAWSResources"
 SID_CONSOLE_KEY_LISTING = "ListKeysAndAliasesInTheConsole"
+SID_AUDIT_READ = {"workspaces": "ReadWorkSpacesAndTheirDirectories", "kms": "ReadTheKeysOfWorkSpaces"}
 
 
 def workspaces_administrator_policy() -> dict:
@@ -76,5 +77,24 @@ def workspaces_default_role_trust_policy() -> dict:
                 "Principal": {"Service": actions.WORKSPACES_SERVICE_PRINCIPAL},
                 "Action": actions.ASSUME_ROLE_ACTION,
             }
+        ],
+    }
+
+
+def audit_policy() -> dict:
+    """The least-privilege IAM policy of ``encrypted-workspaces audit``: the IAM action of every call
+    its reader makes (``actions.AUDIT_API_CALLS``), one statement per service, and nothing else.
+
+    ``Resource: *`` because the audit reads every WorkSpace, directory and key of the account and
+    region, whatever they are called; every action is a Describe, Get or List (read-only).
+    """
+    by_service: dict[str, list[str]] = {}
+    for call in actions.AUDIT_API_CALLS:
+        by_service.setdefault(call[0], []).append(actions.iam_action(call))
+    return {
+        "Version": POLICY_VERSION,
+        "Statement": [
+            {"Sid": SID_AUDIT_READ[service], "Effect": "Allow", "Action": sorted(names), "Resource": "*"}
+            for service, names in by_service.items()
         ],
     }

@@ -3,6 +3,7 @@ properties hold them, their statements, and the actions a statement names."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -45,6 +46,17 @@ def policy_properties(type_token: str) -> tuple[PolicyProperty, ...]:
 def listed(value: Any) -> list[str]:
     """A policy element that may be one string or a list of strings, as a list."""
     return [value] if isinstance(value, str) else [v for v in value or [] if isinstance(v, str)]
+
+
+def policy_json(value: Any) -> dict | None:
+    """A policy document: a dict as it is, JSON text (a property, an API answer) decoded, else None."""
+    if isinstance(value, dict):
+        return value
+    try:
+        document = json.loads(value)
+    except (TypeError, ValueError):
+        return None
+    return document if isinstance(document, dict) else None
 
 
 def statements(document: Mapping[str, Any]) -> list[dict]:

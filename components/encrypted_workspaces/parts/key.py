@@ -9,10 +9,12 @@ import pulumi
 import pulumi_aws as aws
 
 from encrypted_workspaces.aws.arns import KEY_ARN, KMS_ALIAS_ARN
+from encrypted_workspaces.aws.limits import WORKSPACES_KEY_SPEC, WORKSPACES_KEY_USAGE
 from encrypted_workspaces.config import EncryptedWorkspacesArgs
 from encrypted_workspaces.config.validate import NAMESPACE
 from encrypted_workspaces.documents import workspaces_key_policy
 from encrypted_workspaces.errors import ConfigError
+from encrypted_workspaces.naming import default_key_alias
 
 
 @dataclass(frozen=True)
@@ -24,11 +26,6 @@ class WorkspacesKey:
     alias_name: pulumi.Output[str | None]
     key: aws.kms.Key | None = None  # None for an existing key: the stack does not manage it
     alias: aws.kms.Alias | None = None
-
-
-def default_alias(stack: str) -> str:
-    # Stack names may contain '.', which aliases do not allow.
-    return "alias/encrypted-workspaces-" + stack.replace(".", "-")
 
 
 def created_key(
@@ -46,8 +43,8 @@ def created_key(
     key = aws.kms.Key(
         f"{name}-key",
         description=key_args.description,
-        customer_master_key_spec="SYMMETRIC_DEFAULT",  # WorkSpaces supports symmetric keys only
-        key_usage="ENCRYPT_DECRYPT",
+        customer_master_key_spec=WORKSPACES_KEY_SPEC,  # WorkSpaces supports symmetric keys only
+        key_usage=WORKSPACES_KEY_USAGE,
         enable_key_rotation=key_args.enable_key_rotation,
         rotation_period_in_days=key_args.rotation_period_in_days if key_args.enable_key_rotation else None,
         deletion_window_in_days=key_args.deletion_window_in_days,
@@ -66,7 +63,7 @@ def created_key(
     )
     alias = aws.kms.Alias(
         f"{name}-alias",
-        name=key_args.alias or default_alias(pulumi.get_stack()),
+        name=key_args.alias or default_key_alias(pulumi.get_stack()),
         target_key_id=key.key_id,
         opts=pulumi.ResourceOptions(parent=parent),
     )
@@ -78,10 +75,10 @@ def _usable_key_arn(existing: str, key: aws.kms.GetKeyResult) -> str:
     problems = []
     if key.key_manager != "CUSTOMER":
         problems.append(f"is managed by {key.key_manager}, not a customer managed key")
-    if key.customer_master_key_spec != "SYMMETRIC_DEFAULT":
+    if key.customer_master_key_spec != WORKSPACES_KEY_SPEC:
         problems.append(f"is {key.customer_master_key_spec}; WorkSpaces supports symmetric keys only")
-    if key.key_usage != "ENCRYPT_DECRYPT":
-        problems.append(f"is for {key.key_usage}, not ENCRYPT_DECRYPT")
+    if key.key_usage != WORKSPACES_KEY_USAGE:
+        problems.append(f"is for {key.key_usage}, not {WORKSPACES_KEY_USAGE}")
     if problems:
         raise ConfigError(
             [f"{NAMESPACE}:key.existing: the key {key.arn} ({existing}) {problem}" for problem in problems]

@@ -22,7 +22,7 @@ from encrypted_workspaces.offline.runner import PROJECT_ROOT, simulate, stack_pr
 
 from .inputs import load_inputs
 from .output_dir import CHANGES_FILE, PLAN_FILE, POLICIES_DIR, install, remove_plan_outputs
-from .stackfile import read_project, stack_name_of
+from .stackfile import read_project, stack_file_path, stack_name_of
 
 # Lint findings at or above this severity fail the plan (exit 3).
 BLOCKING_SEVERITY = "MEDIUM"
@@ -57,13 +57,10 @@ def add_arguments(plan: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     project_dir = args.project_dir or PROJECT_ROOT
     project, stack_config_dir = read_project(project_dir / "Pulumi.yaml")
-    stack_path = args.config or project_dir / stack_config_dir / f"Pulumi.{args.stack or 'dev'}.yaml"
-    if not stack_path.is_file():
-        known = sorted(p.name for p in stack_path.parent.glob("Pulumi.*.yaml"))
-        print(
-            f"encrypted-workspaces plan: no stack file {stack_path} (found: {', '.join(known) or 'none'})",
-            file=sys.stderr,
-        )
+    try:
+        stack_path = stack_file_path(project_dir, stack_config_dir, args.stack, args.config)
+    except ConfigError as error:
+        print(f"encrypted-workspaces plan: {error}", file=sys.stderr)
         return EXIT_FAILURE
     stack = args.stack or stack_name_of(stack_path)
     out_dir = args.out or Path("build/plan") / stack

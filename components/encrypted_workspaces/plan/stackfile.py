@@ -38,6 +38,18 @@ def read_project(project_file: Path) -> tuple[str, str]:
     return project["name"], project.get("stackConfigDir", ".")
 
 
+def stack_file_path(project_dir: Path, stack_config_dir: str, stack: str | None, config: Path | None) -> Path:
+    """``--config`` as given, else ``<project>/<stackConfigDir>/Pulumi.<stack>.yaml`` (stack dev).
+
+    Raises ConfigError when there is no such file, naming the stack files there are.
+    """
+    path = config or project_dir / stack_config_dir / f"Pulumi.{stack or 'dev'}.yaml"
+    if not path.is_file():
+        known = sorted(p.name for p in path.parent.glob("Pulumi.*.yaml"))
+        raise ConfigError([f"no stack file {path} (found: {', '.join(known) or 'none'})"])
+    return path
+
+
 def stack_name_of(path: Path) -> str:
     """``Pulumi.dev.yaml`` -> ``dev``; any other file name -> its stem."""
     name = path.name

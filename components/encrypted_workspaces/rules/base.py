@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -71,17 +70,6 @@ class Rule:
 
 def flag(props: Mapping[str, Any], key: str) -> bool:
     return props.get(key) is True
-
-
-def policy_json(value: Any) -> dict | None:
-    """A policy document from a property: a dict as it is, JSON text decoded, anything else None."""
-    if isinstance(value, dict):
-        return value
-    try:
-        document = json.loads(value)
-    except (TypeError, ValueError):
-        return None
-    return document if isinstance(document, dict) else None
 
 
 ENCRYPT_PAGE = "https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html"

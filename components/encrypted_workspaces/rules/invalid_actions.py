@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from encrypted_workspaces.documents.statements import named_actions, policy_properties, statements
+from encrypted_workspaces.documents.statements import (
+    named_actions,
+    policy_json,
+    policy_properties,
+    statements,
+)
 
-from .base import ADVISORY, ResourceView, Rule, RuleSettings, policy_json
+from .base import ADVISORY, ResourceView, Rule, RuleSettings
 
 
 def _policy_documents(resource: ResourceView) -> list[tuple[str, dict]]:

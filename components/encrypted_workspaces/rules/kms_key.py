@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from encrypted_workspaces.aws.arns import KEY_ARN, account_root_arn
+from encrypted_workspaces.aws.arns import KEY_ARN
+from encrypted_workspaces.aws.limits import WORKSPACES_KEY_SPEC, WORKSPACES_KEY_USAGE
 from encrypted_workspaces.aws.types import KMS_ALIAS, KMS_KEY, WORKSPACE
-from encrypted_workspaces.documents.statements import listed, statements
+from encrypted_workspaces.documents.key_policy_review import (
+    grant_statements,
+    grants_only_for_aws_resources,
+    has_account_root_statement,
+)
+from encrypted_workspaces.documents.statements import policy_json
 
-from .base import MANDATORY, ResourceView, Rule, RuleSettings, flag, policy_json
-
-GRANT_ACTIONS = frozenset({"kms:creategrant", "kms:listgrants", "kms:revokegrant"})
+from .base import MANDATORY, ResourceView, Rule, RuleSettings, flag
 
 
 class KmsKeySettings(RuleSettings):
@@ -20,35 +24,17 @@ class KmsKeySettings(RuleSettings):
     that this stack creates and that passes the checks; a key from outside the stack must be listed."""
 
 
-def _is_account_root_statement(statement: dict, partition: str, account: str) -> bool:
-    principal = statement.get("Principal", {})
-    principals = listed(principal.get("AWS")) if isinstance(principal, dict) else []
-    return (
-        statement.get("Effect") == "Allow"
-        and account_root_arn(partition, account) in principals
-        and "kms:*" in listed(statement.get("Action"))
-    )
-
-
-def _grants_are_only_for_aws_resources(statement: dict) -> bool:
-    condition = statement.get("Condition", {})
-    value = (
-        condition.get("Bool", {}).get("kms:GrantIsForAWSResource") if isinstance(condition, dict) else None
-    )
-    return str(value).lower() == "true"
-
-
 def key_problems(key: ResourceView, key_arn: str) -> list[str]:
     """What makes a KMS key unfit for WorkSpaces (symmetric, rotated, the documented key policy)."""
     props, match = key.props, KEY_ARN.fullmatch(key_arn)
     problems = []
-    if props.get("customerMasterKeySpec", "SYMMETRIC_DEFAULT") != "SYMMETRIC_DEFAULT":
+    if props.get("customerMasterKeySpec", WORKSPACES_KEY_SPEC) != WORKSPACES_KEY_SPEC:
         problems.append(
             "WorkSpaces supports symmetric keys only "
             f"(customerMasterKeySpec {props['customerMasterKeySpec']!r})"
         )
-    if props.get("keyUsage", "ENCRYPT_DECRYPT") != "ENCRYPT_DECRYPT":
-        problems.append(f"the key must be for ENCRYPT_DECRYPT (keyUsage {props['keyUsage']!r})")
+    if props.get("keyUsage", WORKSPACES_KEY_USAGE) != WORKSPACES_KEY_USAGE:
+        problems.append(f"the key must be for {WORKSPACES_KEY_USAGE} (keyUsage {props['keyUsage']!r})")
     if not flag(props, "enableKeyRotation"):
         problems.append("automatic key rotation must be enabled (enableKeyRotation is not true)")
     document = policy_json(props.get("policy"))
@@ -57,23 +43,16 @@ def key_problems(key: ResourceView, key_arn: str) -> list[str]:
             "the key policy is missing or not JSON: the default policy has no statements for key users"
         )
         return problems
-    key_statements = statements(document)
-    if match and not any(
-        _is_account_root_statement(s, match["partition"], match["account"]) for s in key_statements
-    ):
+    if match and not has_account_root_statement(document, match["partition"], match["account"]):
         problems.append(
             "the key policy must keep the account-root statement (kms:* for the account): "
             "without it the key can be locked out"
         )
-    grant_statements = [
-        s
-        for s in key_statements
-        if s.get("Effect") == "Allow" and GRANT_ACTIONS & {a.lower() for a in listed(s.get("Action"))}
-    ]
-    if not grant_statements:
+    grants = grant_statements(document)
+    if not grants:
         problems.append("the key policy grants no key user kms:CreateGrant: WorkSpaces could not use the key")
-    for statement in grant_statements:
-        if not _grants_are_only_for_aws_resources(statement):
+    for statement in grants:
+        if not grants_only_for_aws_resources(statement):
             where = statement.get("Sid") or "a statement"
             problems.append(
                 f"{where} allows grants without the condition Bool kms:GrantIsForAWSResource true"

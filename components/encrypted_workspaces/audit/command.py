@@ -1,0 +1,104 @@
+"""``encrypted-workspaces audit``: read the account's WorkSpaces, keys and directories with boto3,
+judge them, print the findings (DESIGN.md, "Audit contract").
+
+Exit codes: 0 no findings, 3 findings, 1 an AWS error (one line naming the call and, when denied, the
+IAM action), 2 bad input (the stack file, the region).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from encrypted_workspaces.errors import ConfigError
+from encrypted_workspaces.exit_codes import EXIT_CONFIG, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK
+from encrypted_workspaces.offline.runner import PROJECT_ROOT
+
+
+def add_arguments(audit: argparse.ArgumentParser) -> None:
+    source = audit.add_mutually_exclusive_group()
+    source.add_argument(
+        "--stack",
+        help="also compare the account with this stack (<stackConfigDir>/Pulumi.<NAME>.yaml): its users, "
+        "directory and key",
+    )
+    source.add_argument("--config", type=Path, help="also compare the account with a stack file anywhere")
+    audit.add_argument(
+        "--region",
+        help="the region to audit (default: the stack's aws:region, else AWS_REGION or the profile's)",
+    )
+    audit.add_argument(
+        "--format", choices=("text", "json"), default="text", help="report format (default: text)"
+    )
+    audit.add_argument(
+        "--print-policy",
+        action="store_true",
+        help="print the IAM policy the audit needs (policies/audit-policy.json) and exit",
+    )
+
+
+def _session(args: argparse.Namespace, stack_region: str | None):
+    """The boto3 session for the audited region: --region, else the stack's, else the SDK's own."""
+    import boto3
+
+    if args.region and stack_region and args.region != stack_region:
+        raise ConfigError(
+            [
+                f"--region: the stack's WorkSpaces are in its aws:region {stack_region} (got {args.region}); "
+                "leave --region out, or give that region"
+            ]
+        )
+    session = boto3.Session(region_name=args.region or stack_region)
+    if not session.region_name:
+        raise ConfigError(
+            [
+                "--region: no region to audit (got none); give --region, set AWS_REGION, "
+                "or use a profile that has one"
+            ]
+        )
+    return session
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.print_policy:
+        from encrypted_workspaces.documents import audit_policy
+
+        print(json.dumps(audit_policy(), indent=2))
+        return EXIT_OK
+    try:
+        import boto3  # noqa: F401 - the audit's one dependency beyond the package's own
+    except ImportError:
+        print(
+            "encrypted-workspaces audit: boto3 is not installed: pip install 'encrypted-workspaces[audit]'",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    from .checks import audit_findings
+    from .reader import AccountReader, AwsCallError
+    from .report import write_json, write_text
+    from .snapshot import read_snapshot
+    from .stack import read_stack_expectation
+
+    try:
+        stack = (
+            read_stack_expectation(PROJECT_ROOT, args.stack, args.config)
+            if args.stack or args.config
+            else None
+        )
+        session = _session(args, stack.region if stack else None)
+    except ConfigError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_CONFIG
+    try:
+        snapshot = read_snapshot(AccountReader(session), stack)
+    except AwsCallError as error:
+        print(f"encrypted-workspaces audit: {error.line()}", file=sys.stderr)
+        return EXIT_FAILURE
+    findings = audit_findings(snapshot, stack)
+    if args.format == "json":
+        write_json(sys.stdout, findings, snapshot.checked())
+    else:
+        write_text(sys.stdout, findings, snapshot.checked(), session.region_name)
+    return EXIT_FINDINGS if findings else EXIT_OK

@@ -1,0 +1,39 @@
+"""What a stack promises, as the audit compares it with the account: its directory, its users and
+its key's alias, from the stack file read the way ``plan`` reads it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from encrypted_workspaces.config import namespace_values, validate_args
+from encrypted_workspaces.naming import default_key_alias, normalized_user_name
+from encrypted_workspaces.plan.stackfile import read_project, read_stack_file, stack_file_path
+
+
+@dataclass(frozen=True)
+class StackExpectation:
+    stack: str
+    region: str
+    directory_id: str
+    # Normalized (case-folded) user names: directory user names are case-insensitive.
+    users: frozenset[str]
+    # The stack's key as KMS names it: key.existing (a key ARN, alias ARN, alias or key id), else the
+    # alias the stack gives the key it creates.
+    key_alias: str
+
+
+def read_stack_expectation(project_dir: Path, stack: str | None, config: Path | None) -> StackExpectation:
+    """The stack's expectation. Raises ConfigError (exit 2) for a missing or invalid stack file, with
+    the same lines ``plan`` prints."""
+    project, stack_config_dir = read_project(project_dir / "Pulumi.yaml")
+    path = stack_file_path(project_dir, stack_config_dir, stack, config)
+    stack_file = read_stack_file(path, project, stack, stopping=True)
+    args = validate_args(namespace_values(stack_file.config))
+    return StackExpectation(
+        stack=stack_file.stack,
+        region=stack_file.region,
+        directory_id=args.directory.directory_id,
+        users=frozenset(normalized_user_name(user) for user in args.workspaces.users),
+        key_alias=args.key.existing or args.key.alias or default_key_alias(stack_file.stack),
+    )

@@ -1,0 +1,73 @@
+"""`encrypted-workspaces audit` exit codes for clean accounts and bad input: 0 when nothing is
+wrong, 2 with the same lines `plan` prints for a bad stack file, 2 for a region it cannot audit."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from moto import mock_aws
+
+from encrypted_workspaces.cli import main
+from tests.audit.seed import Account
+
+DEV_STACK = Path(__file__).resolve().parents[2] / "stacks" / "Pulumi.dev.yaml"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_clean_account_exits_0_with_a_one_line_summary(capsys):
+    with mock_aws():
+        account = Account()
+        account.workspace(account.directory("corp.example.com"), "alice", key=account.key())
+        code, out, err = run(capsys, "audit")
+    assert (code, out, err) == (
+        0,
+        "Checked 1 WorkSpace, 1 key and 1 directory in eu-west-1: no findings.\n",
+        "",
+    )
+
+
+def test_an_empty_account_exits_0_with_zero_counts(capsys):
+    with mock_aws():
+        code, out, _ = run(capsys, "audit", "--format", "json")
+    assert code == 0
+    assert json.loads(out) == {"findings": [], "checked": {"workspaces": 0, "keys": 0, "directories": 0}}
+
+
+def test_a_missing_stack_file_exits_2_naming_the_stacks_there_are(capsys):
+    code, out, err = run(capsys, "audit", "--stack", "nosuchstack")
+    assert (code, out) == (2, "")
+    assert len(err.splitlines()) == 1
+    assert "no stack file" in err and "Pulumi.nosuchstack.yaml" in err and "Pulumi.dev.yaml" in err
+
+
+def test_an_invalid_stack_file_exits_2_with_the_lines_plan_prints(capsys, tmp_path):
+    document = yaml.safe_load(DEV_STACK.read_text())
+    document["config"]["encrypted-workspaces:workspaces"]["users"]["bob"]["runningMode"] = "SOMETIMES"
+    document["config"]["encrypted-workspaces:typo"] = {}
+    stack = tmp_path / "Pulumi.broken.yaml"
+    stack.write_text(yaml.safe_dump(document))
+    plan = run(capsys, "plan", "--config", str(stack), "--out", str(tmp_path / "out"))
+    audit = run(capsys, "audit", "--config", str(stack))
+    assert audit == plan
+    assert audit[0] == 2 and len(audit[2].splitlines()) == 2
+    assert "encrypted-workspaces:workspaces.users.bob.runningMode" in audit[2]
+
+
+def test_a_region_other_than_the_stacks_exits_2(capsys):
+    code, _, err = run(capsys, "audit", "--stack", "dev", "--region", "us-east-1")
+    assert code == 2
+    assert err.startswith("--region: the stack's WorkSpaces are in its aws:region eu-west-1 (got us-east-1)")
+
+
+def test_no_region_at_all_exits_2(capsys, monkeypatch):
+    monkeypatch.delenv("AWS_DEFAULT_REGION")
+    code, _, err = run(capsys, "audit")
+    assert code == 2
+    assert err.startswith("--region: no region to audit")
