@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 import pytest
 
+from encrypted_workspaces.aws.partitions import partition_for_region
 from encrypted_workspaces.offline.runner import Deployment, simulate
 
 ACCOUNT_ID = "123456789012"
@@ -37,6 +39,12 @@ def valid_namespace() -> dict[str, Any]:
             },
         }
     )
+
+
+def in_partition_of(namespace: dict[str, Any], region: str) -> dict[str, Any]:
+    """The namespace with every ARN moved to ``region``'s partition (ARNs must match the region)."""
+    partition = partition_for_region(region)
+    return json.loads(json.dumps(namespace).replace('"arn:aws:', f'"arn:{partition}:'))
 
 
 def flat_config(namespace: dict[str, Any], region: str = REGION) -> dict[str, Any]:

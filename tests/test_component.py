@@ -11,7 +11,7 @@ import pytest
 from encrypted_workspaces import ConfigError, EncryptedWorkspaces
 from encrypted_workspaces.offline.mocks import AwsMocks
 from encrypted_workspaces.offline.runner import simulate
-from tests.conftest import ACCOUNT_ID, REGION, deploy, flat_config, valid_namespace
+from tests.conftest import ACCOUNT_ID, REGION, deploy, flat_config, in_partition_of, valid_namespace
 
 WORKSPACE = "aws:workspaces/workspace:Workspace"
 KEY = "aws:kms/key:Key"
@@ -167,7 +167,7 @@ def test_default_role_is_created_only_when_asked_and_registration_waits_for_it(n
     assert without.by_name("workspaces-directory").options["dependsOn"] == []
 
     namespace["directory"]["createDefaultRole"] = True
-    deployment = deploy(namespace, region="us-gov-west-1")
+    deployment = deploy(in_partition_of(namespace, "us-gov-west-1"), region="us-gov-west-1")
     (role,) = deployment.of_type("aws:iam/role:Role")
     assert role.inputs["name"] == "workspaces_DefaultRole"
     assert json.loads(role.inputs["assumeRolePolicy"])["Statement"][0]["Principal"] == {
@@ -231,10 +231,11 @@ def test_key_grant_policy_is_scoped_to_the_key_arn(namespace):
 
 
 @pytest.mark.parametrize(
-    ("region", "partition"), [("cn-north-1", "aws-cn"), ("us-gov-east-1", "aws-us-gov"), ("eu-west-1", "aws")]
+    ("region", "partition"),
+    [("cn-northwest-1", "aws-cn"), ("us-gov-east-1", "aws-us-gov"), ("eu-west-1", "aws")],
 )
 def test_arns_follow_the_partition_of_the_region(namespace, region, partition):
-    deployment = deploy(namespace, region=region)
+    deployment = deploy(in_partition_of(namespace, region), region=region)
     key_arn = deployment.by_name("workspaces-key").state["arn"]
     assert key_arn.startswith(f"arn:{partition}:kms:{region}:")
     policy = json.loads(deployment.by_name("workspaces-key").inputs["policy"])

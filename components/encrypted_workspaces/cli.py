@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 
 from encrypted_workspaces.audit import command as audit_command
-from encrypted_workspaces.exit_codes import EXIT_FAILURE
+from encrypted_workspaces.exit_codes import EXIT_FAILURE, EXIT_OUTPUT_CLOSED
 from encrypted_workspaces.plan import command as plan_command
 from encrypted_workspaces.schema import command as schema_command
 
@@ -42,7 +43,14 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return COMMANDS[args.command].run(args)
+        code = COMMANDS[args.command].run(args)
+        sys.stdout.flush()  # here, where a closed pipe can still be handled, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        # The reader went away (`plan | head`): stop quietly, as a program killed by SIGPIPE does, and
+        # point stdout at /dev/null so that the interpreter's last flush does not complain either.
+        _silence_stdout()
+        return EXIT_OUTPUT_CLOSED
     except KeyboardInterrupt:
         return EXIT_FAILURE
     except Exception as error:  # noqa: BLE001 - the contract: any other failure is one clear line
@@ -51,6 +59,15 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILURE
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is not a file descriptor (captured in tests): nothing to flush
+        pass
 
 
 def console_main() -> None:

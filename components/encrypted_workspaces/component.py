@@ -16,6 +16,7 @@ from encrypted_workspaces.aws.arns import aws_managed_policy_arn, principal_kind
 from encrypted_workspaces.aws.limits import DEFAULT_ROLE_NAME
 from encrypted_workspaces.aws.replacement import WORKSPACE_REPLACED_ON
 from encrypted_workspaces.config import EncryptedWorkspacesArgs, validate_args
+from encrypted_workspaces.config.tags import OWNER_TAG
 from encrypted_workspaces.config.target import StackTarget, target_from_flat_config
 from encrypted_workspaces.documents import (
     key_grant_policy,
@@ -42,8 +43,6 @@ OUTPUTS = {
     "directoryRegistrationId": "directory_registration_id",
     "workspaceIds": "workspace_ids",
 }
-# Tag that names the directory user a WorkSpace belongs to.
-OWNER_TAG = "Owner"
 
 _ATTACHMENT_KINDS = {
     "role": (aws.iam.RolePolicyAttachment, "role"),

@@ -9,3 +9,6 @@ EXIT_CONFIG = 2
 EXIT_FINDINGS = 3
 # plan --against: a destructive change.
 EXIT_DESTRUCTIVE = 4
+# stdout was closed by its reader (`plan | head`): 128 + SIGPIPE, what a shell shows for a program the
+# signal ended. The command's own work (the plan files) is done; only its summary was cut short.
+EXIT_OUTPUT_CLOSED = 141

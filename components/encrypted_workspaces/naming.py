@@ -1,24 +1,42 @@
-"""Stable logical names: a WorkSpace is named after its user, never after its position."""
+"""Stable logical names: a WorkSpace is named after its user, never after its position.
+
+A user's identity is the name NFC-normalized and case-folded: directory user names are
+case-insensitive, in any script. The logical (URN) name is that identity where it is already URN-safe
+(``[a-z0-9][a-z0-9._-]*``: every name this component accepted before it accepted other scripts, so
+those logical names are unchanged); otherwise its URN-safe letters followed by the first 12 hex digits
+of the identity's SHA-256, e.g. ``José`` -> ``jos-<hash>``: stable, URN-safe and distinct per user.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 
-from encrypted_workspaces.aws.limits import USER_NAME_PATTERN
+from encrypted_workspaces.aws.limits import user_name_problem
 
-# The user-name characters are also safe in a Pulumi URN, so the normalized name can be the logical
-# name as it is.
-_USER_NAME = re.compile(USER_NAME_PATTERN)
+_URN_SAFE = re.compile(r"[a-z0-9][a-z0-9._-]*")
+_NOT_URN_SAFE = re.compile(r"[^a-z0-9._-]+")
+_DIGEST_LENGTH = 12
+_SKELETON_MAX_LENGTH = 40
 
 
 def normalized_user_name(user_name: str) -> str:
-    """The case-folded user name: directory user names are case-insensitive."""
-    if not _USER_NAME.fullmatch(user_name):
-        raise ValueError(
-            "user names are 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit "
-            f"(got {user_name!r})"
-        )
-    return user_name.lower()
+    """The user's identity: NFC-normalized and case-folded (``lower()`` for ASCII names)."""
+    problem = user_name_problem(user_name)
+    if problem:
+        raise ValueError(problem)
+    return unicodedata.normalize("NFC", user_name).casefold()
+
+
+def logical_user_part(user_name: str) -> str:
+    """The URN-safe part of a WorkSpace's logical name that comes from its user's name."""
+    identity = normalized_user_name(user_name)
+    if _URN_SAFE.fullmatch(identity):
+        return identity
+    skeleton = _NOT_URN_SAFE.sub("-", identity).strip("-._")[:_SKELETON_MAX_LENGTH].rstrip("-._")
+    digest = hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:_DIGEST_LENGTH]
+    return f"{skeleton or 'user'}-{digest}"
 
 
 def default_key_alias(stack: str) -> str:
@@ -29,4 +47,4 @@ def default_key_alias(stack: str) -> str:
 
 def workspace_logical_name(component_name: str, user_name: str) -> str:
     """Logical (URN) name of a user's WorkSpace: reordering users never renames one."""
-    return f"{component_name}-workspace-{normalized_user_name(user_name)}"
+    return f"{component_name}-workspace-{logical_user_part(user_name)}"

@@ -11,7 +11,7 @@ import pytest
 
 from encrypted_workspaces.aws import limits
 from encrypted_workspaces.documents import key_state_change_pattern
-from tests.conftest import deploy, valid_namespace
+from tests.conftest import deploy, in_partition_of, valid_namespace
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,7 @@ def test_event_rule_limits_are_botocores(shapes):
 
 
 def test_the_alarm_rule_fits_eventbridges_limits_in_the_longest_partition():
-    namespace = valid_namespace()
+    namespace = in_partition_of(valid_namespace(), "us-gov-west-1")  # every ARN in the region's partition
     namespace["alarms"] = {"topicArn": "arn:aws-us-gov:sns:us-gov-west-1:123456789012:alerts"}
     rule = deploy(namespace, region="us-gov-west-1").by_name("workspaces-key-state-alarm")
     assert len(rule.inputs["description"]) <= limits.EVENT_RULE_DESCRIPTION_MAX_LENGTH

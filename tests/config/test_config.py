@@ -165,10 +165,22 @@ BAD_INPUTS = [
         "applies to runningMode AUTO_STOP only",
     ),
     (
-        "bad volume combination",
+        "a user volume size no combination allows",
         _set("workspaces.users.alice.userVolumeSizeGib", 60),
+        "workspaces.users.alice.userVolumeSizeGib",
+        "must be 10, 50 or 100..2000 GiB (got 60)",
+    ),
+    (
+        "a root volume size no combination allows",
+        _set("workspaces.users.alice.rootVolumeSizeGib", 90),
         "workspaces.users.alice.rootVolumeSizeGib",
-        "root 80 with user 10, 50 or 100",
+        "must be 80, 100 (graphics only) or 175..2000 GiB (got 90)",
+    ),
+    (
+        "a volume pair wrong only together",
+        _set("workspaces.users.alice.userVolumeSizeGib", 200),
+        "workspaces.users.alice.rootVolumeSizeGib",
+        "rootVolumeSizeGib and userVolumeSizeGib do not go together",
     ),
     (
         "bad default volume combination",
@@ -177,10 +189,16 @@ BAD_INPUTS = [
         "got root 100, user 50",
     ),
     (
-        "bad user name characters",
-        _set("workspaces.users", {"alice smith": {}}),
-        "workspaces.users.alice smith",
-        "letters, digits, '.', '_' or '-'",
+        "a control character in a user name",
+        _set("workspaces.users", {"alice\tsmith": {}}),
+        "workspaces.users.alice\\x09smith",  # escaped: one problem, one line
+        "cannot contain control characters (got U+0009",
+    ),
+    (
+        "a user name too long",
+        _set("workspaces.users", {"x" * 64: {}}),
+        "workspaces.users." + "x" * 64,
+        "user names are 1 to 63 characters (got 64)",
     ),
     (
         "case-insensitive collision",
@@ -221,7 +239,7 @@ BAD_INPUTS = [
         "key.rotationPeriodInDays",
         "must be a whole number",
     ),
-    ("reserved tag key", _set("tags", {"aws:owner": "x"}), "tags", "cannot start with 'aws:'"),
+    ("reserved tag key", _set("tags", {"aws:owner": "x"}), "tags.aws:owner", "cannot start with 'aws:'"),
     (
         "device access value",
         _set("directory.workspaceAccessProperties", {"deviceTypeWeb": "YES"}),
@@ -314,7 +332,7 @@ def test_a_bad_default_inherited_by_users_is_reported_once_at_the_default():
     with pytest.raises(ConfigError) as raised:
         validate_args(config)
     assert [line.split(": ")[0] for line in raised.value.problems] == [
-        f"{NS}workspaces.defaults.rootVolumeSizeGib"
+        f"{NS}workspaces.defaults.userVolumeSizeGib"
     ]
 
 

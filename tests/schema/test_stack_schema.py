@@ -96,8 +96,21 @@ BROKEN = {
     "reserved tag key": _set(f"{NS}:tags", {"aws:team": "x"}),
     "tag value too long": _set(f"{NS}:tags", {"team": "x" * 257}),
     "bad duration": _set(f"{NS}:workspaces.createTimeout", "90 minutes"),
-    "bad user name": _set(f"{NS}:workspaces.users", {"bob smith": {}}),
-    "bad user name to replace": _set(f"{NS}:workspaces.replace", ["bob smith"]),
+    "bad user name": _set(f"{NS}:workspaces.users", {"bob\tsmith": {}}),
+    "bad user name to replace": _set(f"{NS}:workspaces.replace", ["bob\tsmith"]),
+    "user name too long": _set(f"{NS}:workspaces.users", {"b" * 64: {}}),
+    "the same subnet twice": _set(f"{NS}:directory.subnetIds", ["subnet-0123456789abcdef0"] * 2),
+    "three subnets": _set(
+        f"{NS}:directory.subnetIds",
+        ["subnet-0123456789abcdef0", "subnet-0fedcba987654321a", "subnet-01234567"],
+    ),
+    "DefaultOu not a DN": _set(f"{NS}:directory.workspaceCreationProperties", {"defaultOu": "WorkSpaces"}),
+    "tag key too long for WorkSpaces": _set(f"{NS}:tags", {"k" * 128: "x"}),
+    "the component's own tag": _set(f"{NS}:tags", {"Owner": "x"}),
+    "a tag character": _set(f"{NS}:tags", {"team&co": "x"}),
+    "a negative timeout": _set(f"{NS}:workspaces.createTimeout", "-90m"),
+    "a boolean for a number": _set(f"{NS}:key.rotationPeriodInDays", True),
+    "a region without WorkSpaces": _set("aws:region", "eu-north-1"),
     "wrong type: a string for a list": _set(f"{NS}:key.administrators", "arn:aws:iam::123456789012:role/A"),
     "wrong type: a list for a boolean": _set(f"{NS}:workspaces.protect", [True]),
     "wrong type: a string for a number": _set(f"{NS}:key.rotationPeriodInDays", "a year"),
@@ -130,6 +143,12 @@ VALID = {
         {key.removeprefix(f"{NS}:"): config.pop(key) for key in list(config) if key.startswith(f"{NS}:")}
     ),
     "a blank user entry": _set(f"{NS}:workspaces.users", {"alice": None, "bob": {}}),
+    "user names in any script": _set(f"{NS}:workspaces.users", {"José": {}, "bob smith": {}, "李雷": None}),
+    "a fractional Go duration": _set(f"{NS}:workspaces.createTimeout", "1.5h"),
+    "nested OUs": _set(
+        f"{NS}:directory.workspaceCreationProperties",
+        {"defaultOu": "OU=W,OU=Computers,DC=corp,DC=example,DC=com"},
+    ),
     "a user's overrides": _set(
         f"{NS}:workspaces.users.bob", {"rootVolumeSizeGib": 175, "userVolumeSizeGib": 100}
     ),

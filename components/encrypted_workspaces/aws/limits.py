@@ -1,11 +1,31 @@
-"""What the AWS APIs accept: enums, ranges and patterns, each with the page it comes from."""
+"""What the AWS APIs accept: enums, ranges, lengths and patterns, each with where it comes from.
+
+"botocore <service> <Shape>" means the shape of that name in botocore's service model
+(``botocore/data/<service>/<version>/service-2.json``): ``tests/aws/test_botocore_limits.py`` loads the
+model and checks each such constant against it, so they cannot drift. Rules the models do not encode
+cite the API reference or guide page instead. Lengths are counted as AWS counts them, in UTF-16 code
+units (``aws_length``): AWS's services are Java, and a character outside the BMP is two of them.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
+# An AWS API "Integer" is a signed 32-bit integer.
+# https://smithy.io/2.0/spec/simple-types.html#integer
+INT32_RANGE = (-(2**31), 2**31 - 1)
+
+
+def aws_length(text: str) -> int:
+    """The length of ``text`` as the AWS APIs count it: UTF-16 code units."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
 # --- WorkSpaces -------------------------------------------------------------------------------------
 
-# The WorkSpaces API's compute types for WorkSpaces Personal.
-# https://docs.aws.amazon.com/workspaces/latest/api/API_ComputeType.html
+# botocore workspaces Compute, as far as pulumi-aws 7.x accepts it (its `computeTypeName` lists these;
+# botocore also has the GRAPHICS_G7_* types, which the provider does not accept yet).
 COMPUTE_TYPE_NAMES: tuple[str, ...] = (
     "VALUE",
     "STANDARD",
@@ -18,27 +38,54 @@ COMPUTE_TYPE_NAMES: tuple[str, ...] = (
     "GRAPHICSPRO",
     "GRAPHICS_G4DN",
     "GRAPHICSPRO_G4DN",
+    "GRAPHICS_G6_XLARGE",
+    "GRAPHICS_G6_2XLARGE",
+    "GRAPHICS_G6_4XLARGE",
+    "GRAPHICS_G6_8XLARGE",
+    "GRAPHICS_G6_16XLARGE",
+    "GRAPHICS_GR6_4XLARGE",
+    "GRAPHICS_GR6_8XLARGE",
+    "GRAPHICS_G6F_LARGE",
+    "GRAPHICS_G6F_XLARGE",
+    "GRAPHICS_G6F_2XLARGE",
+    "GRAPHICS_G6F_4XLARGE",
+    "GRAPHICS_GR6F_4XLARGE",
 )
-GRAPHICS_COMPUTE_TYPES = frozenset({"GRAPHICS", "GRAPHICSPRO", "GRAPHICS_G4DN", "GRAPHICSPRO_G4DN"})
-# https://docs.aws.amazon.com/workspaces/latest/api/API_WorkspaceProperties.html
+# The graphics bundles, which also allow a 100 GiB root with a 100 GiB user volume.
+GRAPHICS_COMPUTE_TYPES = frozenset(name for name in COMPUTE_TYPE_NAMES if name.startswith("GRAPHICS"))
+# botocore workspaces RunningMode, without MANUAL: "only supported by Amazon WorkSpaces Core"
+# (allow-listed accounts), which this component does not manage.
 RUNNING_MODES: tuple[str, ...] = ("AUTO_STOP", "ALWAYS_ON")
-# AUTO_STOP timeouts are whole hours ("in 60-minute intervals").
+# botocore workspaces RunningModeAutoStopTimeoutInMinutes (Integer): "Configured in 60-minute intervals."
 AUTO_STOP_INTERVAL_MINUTES = 60
-# https://docs.aws.amazon.com/workspaces/latest/api/API_WorkspaceAccessProperties.html
+# botocore workspaces AccessPropertyValue
 DEVICE_ACCESS: tuple[str, ...] = ("ALLOW", "DENY")
 
-# Root/user volume sizes AWS accepts, in GiB ("Modify a WorkSpace", volume sizes).
-# https://docs.aws.amazon.com/workspaces/latest/adminguide/modify-workspaces.html
+# Root/user volume sizes AWS accepts, in GiB (botocore has Integer only; the rule is on "Modify a
+# WorkSpace", volume sizes): https://docs.aws.amazon.com/workspaces/latest/adminguide/modify-workspaces.html
 VOLUME_SIZES_ALLOWED = (
     "root 80 with user 10, 50 or 100; or root 175..2000 with user 100..2000 "
     "(graphics: also root 100 with user 100)"
 )
+ROOT_VOLUME_SIZES_ALLOWED = "80, 100 (graphics only) or 175..2000"
+USER_VOLUME_SIZES_ALLOWED = "10, 50 or 100..2000"
+VOLUME_SIZE_MAX_GIB = 2000
+
+
+def root_volume_size_possible(root_gib: int) -> bool:
+    """Some compute type and user volume go with this root volume size."""
+    return root_gib in (80, 100) or 175 <= root_gib <= VOLUME_SIZE_MAX_GIB
+
+
+def user_volume_size_possible(user_gib: int) -> bool:
+    """Some compute type and root volume go with this user volume size."""
+    return user_gib in (10, 50) or 100 <= user_gib <= VOLUME_SIZE_MAX_GIB
 
 
 def volume_sizes_valid(root_gib: int, user_gib: int, compute_type_name: str) -> bool:
     if root_gib == 80 and user_gib in (10, 50, 100):
         return True
-    if 175 <= root_gib <= 2000 and 100 <= user_gib <= 2000:
+    if 175 <= root_gib <= VOLUME_SIZE_MAX_GIB and 100 <= user_gib <= VOLUME_SIZE_MAX_GIB:
         return True
     return compute_type_name in GRAPHICS_COMPUTE_TYPES and (root_gib, user_gib) == (100, 100)
 
@@ -51,33 +98,59 @@ ENCRYPTED_ROOT_PROVISIONING_MINUTES = 60
 # https://docs.aws.amazon.com/workspaces/latest/adminguide/workspaces-access-control.html
 DEFAULT_ROLE_NAME = "workspaces_DefaultRole"
 
-# Directory user names as WorkSpaces accepts them (1..63 characters).
-USER_NAME_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._-]{0,62}"
+# botocore workspaces UserName: 1..63, no pattern. Directory user names may use any script's letters;
+# control characters cannot be typed into a directory.
+USER_NAME_LENGTH = (1, 63)
+
+
+def user_name_problem(user_name: str) -> str | None:
+    """What AWS would refuse in a WorkSpaces user name, or None."""
+    length = aws_length(user_name)
+    if not USER_NAME_LENGTH[0] <= length <= USER_NAME_LENGTH[1]:
+        return f"user names are {USER_NAME_LENGTH[0]} to {USER_NAME_LENGTH[1]} characters (got {length})"
+    control = next((c for c in user_name if unicodedata.category(c) in ("Cc", "Cs")), None)
+    if control is not None:
+        return f"user names cannot contain control characters (got U+{ord(control):04X} in {user_name!r})"
+    return None
+
 
 # Resource ids.
+# botocore ds DirectoryId (RegisterWorkspaceDirectory takes a Directory Service directory; the
+# workspaces DirectoryId shape also admits WorkSpaces Pools' wsd- ids, which are not registered).
 DIRECTORY_ID_PATTERN = r"d-[0-9a-f]{10}"
-SUBNET_ID_PATTERN = r"subnet-[0-9a-f]{8}(?:[0-9a-f]{9})?"
-SECURITY_GROUP_ID_PATTERN = r"sg-[0-9a-f]{8}(?:[0-9a-f]{9})?"
-BUNDLE_ID_PATTERN = r"wsb-[0-9a-z]{9}"
-ACCOUNT_ID_PATTERN = r"\d{12}"
-# Region codes of every partition: eu-west-1, us-gov-west-1, cn-north-1, us-iso-east-1, us-isob-east-1.
-# https://docs.aws.amazon.com/general/latest/gr/rande.html
-REGION_PATTERN = r"[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d"
-# WorkSpaces needs subnets in two Availability Zones.
-DIRECTORY_MIN_SUBNETS = 2
+# botocore workspaces SubnetId (min 15, max 24)
+SUBNET_ID_PATTERN = r"subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})"
+# botocore workspaces SecurityGroupId (min 11, max 20)
+SECURITY_GROUP_ID_PATTERN = r"sg-(?:[0-9a-f]{8}|[0-9a-f]{17})"
+# botocore workspaces BundleId
+BUNDLE_ID_PATTERN = r"wsb-[0-9a-z]{8,63}"
+# botocore kms AccountIdType
+ACCOUNT_ID_PATTERN = r"[0-9]{12}"
+# botocore workspaces SubnetIds (max 2); RegisterWorkspaceDirectory: "The subnets must also be in
+# separate Availability Zones", so two distinct subnets.
+DIRECTORY_SUBNETS = 2
+# botocore ds OrganizationalUnitDN (1..2000); the form, from botocore workspaces DefaultOu's
+# documentation: "OU=value,DC=value,DC=value ... the number of domain components (DCs) is two or more".
+DEFAULT_OU_LENGTH = (1, 2000)
+DEFAULT_OU_MIN_DOMAIN_COMPONENTS = 2
 
 # --- KMS ----------------------------------------------------------------------------------------------
 
-# https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html
+# botocore kms RotationPeriodInDaysType
 ROTATION_PERIOD_DAYS = (90, 2560)
 # KMS's own default rotation period.
+# https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html
 DEFAULT_ROTATION_PERIOD_DAYS = 365
+# The ScheduleKeyDeletion waiting period: "between 7 and 30 days" (the model's PendingWindowInDaysType
+# says 1..365, the API refuses outside 7..30).
 # https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html
 DELETION_WINDOW_DAYS = (7, 30)
-# https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html
+# botocore kms DescriptionType
 KEY_DESCRIPTION_MAX_LENGTH = 8192
-# https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
+# botocore kms AliasNameType (1..256, ^[a-zA-Z0-9:/_-]+$); CreateAlias: "alias/" followed by
+# alphanumerics, '/', '_' and '-' (':' only appears in alias ARNs).
 ALIAS_PATTERN = r"alias/[A-Za-z0-9/_-]{1,250}"
+ALIAS_MAX_LENGTH = 256
 RESERVED_ALIAS_PREFIX = "alias/aws/"
 # A key id as KMS writes it: a UUID, or mrk- and 32 hex digits for a multi-Region key ("Key
 # identifiers (KeyId)": https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id).
@@ -105,12 +178,32 @@ DESCRIBE_WORKSPACES_PAGE_SIZE = 25
 # while after TerminateWorkspaces, but no longer anyone's WorkSpace.
 WORKSPACE_STATES_GONE = frozenset({"TERMINATING", "TERMINATED"})
 
-# --- tags -----------------------------------------------------------------------------------------------
+# --- Pulumi -------------------------------------------------------------------------------------------
 
-# https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html
-TAG_KEY_MAX_LENGTH = 128
-TAG_VALUE_MAX_LENGTH = 256
-RESERVED_TAG_PREFIX = "aws:"
+# Stack names: "may only contain alphanumeric, hyphens, underscores, or periods", at most 100.
+# https://www.pulumi.com/docs/iac/concepts/stacks/ (and pkg/resource/stack/validate.go)
+STACK_NAME_PATTERN = r"[A-Za-z0-9_.-]{1,100}"
+
+
+# A distinguished name: attribute values hold anything but an unescaped , + " \ < > ; (RFC 4514,
+# section 3, and the "Distinguished Names" page that botocore workspaces DefaultOu cites); one or more
+# OUs, then two or more DCs, attribute names in any case.
+_DN_VALUE = r'(?:[^,+"\\<>;=]|\\.)+'
+DEFAULT_OU_PATTERN = rf"(?:[Oo][Uu]={_DN_VALUE},)+(?:[Dd][Cc]={_DN_VALUE},)+[Dd][Cc]={_DN_VALUE}"
+DEFAULT_OU_SCHEMA_PATTERN = f"^{DEFAULT_OU_PATTERN}$"
+_DEFAULT_OU = re.compile(DEFAULT_OU_PATTERN)
+
+
+def default_ou_problem(value: str) -> str | None:
+    """What is wrong with a DefaultOu (``OU=…[,OU=…],DC=…,DC=…[,DC=…]``), or None."""
+    allowed = "a distinguished name such as OU=WorkSpaces,DC=corp,DC=example,DC=com (OUs, then 2 or more DCs)"
+    length = aws_length(value)
+    if not DEFAULT_OU_LENGTH[0] <= length <= DEFAULT_OU_LENGTH[1]:
+        return f"must be {allowed}, at most {DEFAULT_OU_LENGTH[1]} characters (got {length})"
+    if not _DEFAULT_OU.fullmatch(value):
+        return f'must be {allowed}; escape , + " \\ < > ; = in values with a backslash (got {value!r})'
+    return None
+
 
 # --- breadth: existing keys, bundles by name, IP access control, alarms, adoption -------------------
 

@@ -17,13 +17,23 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler
 from pydantic.alias_generators import to_camel
 
-from encrypted_workspaces.aws import limits
-from encrypted_workspaces.aws.arns import IAM_PRINCIPAL_ARN, KEY_ARN, KMS_ALIAS_ARN, SNS_TOPIC_ARN
-from encrypted_workspaces.aws.timeouts import DURATION_PATTERN, duration_minutes
+from encrypted_workspaces.aws import limits, tags
+from encrypted_workspaces.aws.arns import (
+    KEY_ARN,
+    KMS_ALIAS_ARN,
+    SNS_TOPIC_ARN,
+    iam_principal_problem,
+    iam_principal_schema_pattern,
+    principal_kind,
+)
+from encrypted_workspaces.aws.timeouts import DURATION_PATTERN, timeout_ns
+
+from .problems import SECRET_PLACEHOLDER
 
 
 class ConfigModel(BaseModel):
-    """Unknown keys are typos: refused. camelCase in stack files, snake_case from Python.
+    """Unknown keys are typos: refused. camelCase in stack files, snake_case from Python. Strict types:
+    a boolean is not a number, 80.0 is not an integer and "true" is not a boolean, as AWS's types are.
 
     Each field's docstring (the string literal under it) is its description: in the JSON Schema of
     stack files, in the README's inputs table and in the provider's package schema. Write there what
@@ -36,6 +46,7 @@ class ConfigModel(BaseModel):
         populate_by_name=True,
         frozen=True,
         use_attribute_docstrings=True,
+        strict=True,
     )
 
 
@@ -77,20 +88,21 @@ def _matching(regex: str, allowed: str) -> tuple[AfterValidator, _schema]:
 
 
 def _key_policy_principal(value: str) -> str:
-    match = IAM_PRINCIPAL_ARN.fullmatch(value)
-    if not match or match["kind"] == "group":
+    problem = iam_principal_problem(value)
+    if problem or principal_kind(value) == "group":
         raise ValueError(
             "must be an IAM role or user ARN such as arn:aws:iam::123456789012:role/Name; "
-            f"a key policy cannot name groups (got {value!r})"
+            f"a key policy cannot name groups (got {value!r}{'' if not problem else ': ' + problem})"
         )
     return value
 
 
 def _iam_principal(value: str) -> str:
-    if not IAM_PRINCIPAL_ARN.fullmatch(value):
+    problem = iam_principal_problem(value)
+    if problem:
         raise ValueError(
             "must be an IAM role, user or group ARN such as arn:aws:iam::123456789012:role/Name "
-            f"(got {value!r})"
+            f"(got {value!r}: {problem})"
         )
     return value
 
@@ -140,31 +152,65 @@ def _ipv4_cidr(value: str) -> str:
 
 
 def _duration(value: str) -> str:
-    duration_minutes(value)
+    timeout_ns(value)
     return value
 
 
 def _auto_stop_minutes(value: int) -> int:
     interval = limits.AUTO_STOP_INTERVAL_MINUTES
-    if value < interval or value % interval:
-        raise ValueError(f"must be a positive multiple of {interval} minutes (got {value})")
+    if value < interval or value % interval or value > limits.INT32_RANGE[1]:
+        raise ValueError(
+            f"must be a positive multiple of {interval} minutes (got {value}), "
+            f"at most {limits.INT32_RANGE[1]}"
+        )
     return value
 
 
-def _tag_map(value: dict[str, str]) -> dict[str, str]:
-    for key, tag_value in value.items():
-        if not 1 <= len(key) <= limits.TAG_KEY_MAX_LENGTH or key.lower().startswith(
-            limits.RESERVED_TAG_PREFIX
-        ):
-            raise ValueError(
-                f"tag keys are 1 to {limits.TAG_KEY_MAX_LENGTH} characters and cannot start with "
-                f"'{limits.RESERVED_TAG_PREFIX}' (got {key!r})"
-            )
-        if len(tag_value) > limits.TAG_VALUE_MAX_LENGTH:
-            raise ValueError(
-                f"tag values are at most {limits.TAG_VALUE_MAX_LENGTH} characters "
-                f"(got {len(tag_value)} for {key!r})"
-            )
+def distinct(items: list) -> list:
+    repeated = next((item for index, item in enumerate(items) if item in items[:index]), None)
+    if repeated is not None:
+        raise ValueError(f"lists {repeated!r} twice; each entry must be different")
+    return items
+
+
+def _default_ou(value: str) -> str:
+    problem = limits.default_ou_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+# The tag the component sets on every WorkSpace (the directory user it belongs to): a user's tag of
+# that name would be overwritten. The budget of 50 tags per resource counts it.
+OWNER_TAG = "Owner"
+COMPONENT_TAGS = (OWNER_TAG,)
+MAX_USER_TAGS = min(rule.max_tags for rule in tags.TAG_RULES) - len(COMPONENT_TAGS)
+
+
+def _tag_key(key: str) -> str:
+    problems = tags.tag_key_problems(key)
+    if key in COMPONENT_TAGS:
+        problems.append(f"the component sets {key} on each WorkSpace to its user; choose another key")
+    if problems:
+        raise ValueError("; ".join(problems))
+    return key
+
+
+def _tag_value(value: str) -> str:
+    # A secret (plan cannot decrypt it) is AWS's to judge.
+    problems = [] if value == SECRET_PLACEHOLDER else tags.tag_value_problems(value)
+    if problems:
+        raise ValueError("; ".join(problems))
+    return value
+
+
+def _tag_count(value: dict[str, str]) -> dict[str, str]:
+    if len(value) > MAX_USER_TAGS:
+        rule = tags.WORKSPACES_TAGS
+        raise ValueError(
+            f"at most {MAX_USER_TAGS} tags: {rule.service} allows {rule.max_tags} per resource and the "
+            f"component adds {', '.join(COMPONENT_TAGS)} (got {len(value)})"
+        )
     return value
 
 
@@ -179,16 +225,18 @@ def _prefix_in_any_case(prefix: str) -> str:
 
 
 _RESERVED_ALIAS = _prefix_in_any_case(limits.RESERVED_ALIAS_PREFIX)
-_RESERVED_TAG = _prefix_in_any_case(limits.RESERVED_TAG_PREFIX)
+_RESERVED_TAG = _prefix_in_any_case(tags.RESERVED_TAG_PREFIX)
 
 AccountId = Annotated[str, *_matching(limits.ACCOUNT_ID_PATTERN, "a 12-digit AWS account id")]
 KeyPolicyPrincipal = Annotated[
     str,
     AfterValidator(_key_policy_principal),
-    _schema({"pattern": ecma_pattern(IAM_PRINCIPAL_ARN.pattern.replace("role|user|group", "role|user"))}),
+    _schema({"pattern": iam_principal_schema_pattern(("role", "user"))}),
 ]
 IamPrincipal = Annotated[
-    str, AfterValidator(_iam_principal), _schema({"pattern": ecma_pattern(IAM_PRINCIPAL_ARN.pattern)})
+    str,
+    AfterValidator(_iam_principal),
+    _schema({"pattern": iam_principal_schema_pattern(("role", "user", "group"))}),
 ]
 DirectoryId = Annotated[
     str, *_matching(limits.DIRECTORY_ID_PATTERN, "a Directory Service id such as d-1234567890")
@@ -239,22 +287,60 @@ Duration = Annotated[
 AutoStopMinutes = Annotated[
     int,
     AfterValidator(_auto_stop_minutes),
-    _schema({"minimum": limits.AUTO_STOP_INTERVAL_MINUTES, "multipleOf": limits.AUTO_STOP_INTERVAL_MINUTES}),
-]
-Tags = Annotated[
-    dict[str, str],
-    AfterValidator(_tag_map),
     _schema(
         {
+            "minimum": limits.AUTO_STOP_INTERVAL_MINUTES,
+            "maximum": limits.INT32_RANGE[1],
+            "multipleOf": limits.AUTO_STOP_INTERVAL_MINUTES,
+        }
+    ),
+]
+# RegisterWorkspaceDirectory's subnets: exactly two, in two Availability Zones, so two different ones.
+DirectorySubnets = Annotated[
+    list[SubnetId],
+    Field(min_length=limits.DIRECTORY_SUBNETS, max_length=limits.DIRECTORY_SUBNETS),
+    AfterValidator(distinct),
+    _schema({"uniqueItems": True}),
+]
+# An AWS "Integer": 32 bits, booleans and floats refused (the model is strict).
+Int32 = Annotated[int, Field(ge=limits.INT32_RANGE[0], le=limits.INT32_RANGE[1])]
+DefaultOu = Annotated[
+    str,
+    AfterValidator(_default_ou),
+    _schema(
+        {
+            "minLength": limits.DEFAULT_OU_LENGTH[0],
+            "maxLength": limits.DEFAULT_OU_LENGTH[1],
+            "pattern": limits.DEFAULT_OU_SCHEMA_PATTERN,
+        }
+    ),
+]
+# Each tag as every service it reaches judges it (aws/tags.py). The schema says the same except that
+# its character class is ASCII-only (JSON Schema patterns have no \p{L}): a non-ASCII symbol such as
+# '€' passes the schema and is refused by the model. Tag values stay free strings in the schema, so
+# that a secure: value is allowed there, as plan allows it.
+TagKey = Annotated[str, AfterValidator(_tag_key)]
+TagValue = Annotated[str, AfterValidator(_tag_value)]
+Tags = Annotated[
+    dict[TagKey, TagValue],
+    AfterValidator(_tag_count),
+    _schema(
+        {
+            "maxProperties": MAX_USER_TAGS,
             "propertyNames": {
                 "minLength": 1,
-                "maxLength": limits.TAG_KEY_MAX_LENGTH,
-                "not": {"pattern": _RESERVED_TAG},
+                "maxLength": min(rule.key_max_length for rule in tags.TAG_RULES),
+                "pattern": tags.TAG_SCHEMA_PATTERN,
+                "not": {"anyOf": [{"pattern": _RESERVED_TAG}, {"enum": list(COMPONENT_TAGS)}]},
             },
-            "additionalProperties": {"type": "string", "maxLength": limits.TAG_VALUE_MAX_LENGTH},
+            "additionalProperties": {
+                "type": "string",
+                "maxLength": min(rule.value_max_length for rule in tags.TAG_RULES),
+            },
         }
     ),
 ]
 # Checked in checks.py with the case-insensitive collisions (the message names both users); here for
-# the schema only.
-UserName = Annotated[str, _schema({"pattern": ecma_pattern(limits.USER_NAME_PATTERN)})]
+# the schema only. (The schema counts code points; AWS, and the model, count UTF-16 code units.)
+_USER_NAME_SCHEMA = "^[^\\u0000-\\u001f\\u007f-\\u009f]{" + "{},{}".format(*limits.USER_NAME_LENGTH) + "}$"
+UserName = Annotated[str, _schema({"pattern": _USER_NAME_SCHEMA})]

@@ -3,19 +3,59 @@
 from __future__ import annotations
 
 from encrypted_workspaces.aws import limits
+from encrypted_workspaces.aws.arns import principal_parts
 from encrypted_workspaces.aws.timeouts import duration_minutes
-from encrypted_workspaces.naming import normalized_user_name
+from encrypted_workspaces.naming import logical_user_part, normalized_user_name
 
 from .args import EncryptedWorkspacesArgs
 from .existing_checks import alarm_problems, bundle_problems, import_problems, key_problems
+from .tags import tags_problems
 from .target import StackTarget
 from .workspaces import WorkspaceProperties
 
 # Each WorkSpace check names the fields it reads: a user's problem is reported only where the user
 # set one of them, or where the defaults do not have the same problem (then it is the user's own).
 _ENCRYPTION_FIELDS = frozenset({"root_volume_encryption_enabled", "user_volume_encryption_enabled"})
-_VOLUME_FIELDS = frozenset({"root_volume_size_gib", "user_volume_size_gib"})
+_ROOT_VOLUME_FIELDS = frozenset({"root_volume_size_gib"})
+_USER_VOLUME_FIELDS = frozenset({"user_volume_size_gib"})
+_VOLUME_PAIR_FIELDS = frozenset({"root_volume_size_gib", "user_volume_size_gib", "compute_type_name"})
 _AUTO_STOP_FIELDS = frozenset({"running_mode", "running_mode_auto_stop_timeout_in_minutes"})
+
+
+def _volume_problems(path: str, properties: WorkspaceProperties) -> list[tuple[frozenset[str], str, str]]:
+    """A size no combination allows is reported at its own key; a pair wrong only together names both."""
+    root, user, compute = (
+        properties.root_volume_size_gib,
+        properties.user_volume_size_gib,
+        properties.compute_type_name,
+    )
+    problems = []
+    if not limits.root_volume_size_possible(root):
+        problems.append(
+            (
+                _ROOT_VOLUME_FIELDS,
+                f"{path}.rootVolumeSizeGib",
+                f"must be {limits.ROOT_VOLUME_SIZES_ALLOWED} GiB (got {root})",
+            )
+        )
+    if not limits.user_volume_size_possible(user):
+        problems.append(
+            (
+                _USER_VOLUME_FIELDS,
+                f"{path}.userVolumeSizeGib",
+                f"must be {limits.USER_VOLUME_SIZES_ALLOWED} GiB (got {user})",
+            )
+        )
+    if not problems and not limits.volume_sizes_valid(root, user, compute):
+        problems.append(
+            (
+                _VOLUME_PAIR_FIELDS,
+                f"{path}.rootVolumeSizeGib",
+                f"rootVolumeSizeGib and userVolumeSizeGib do not go together: volume sizes must be "
+                f"{limits.VOLUME_SIZES_ALLOWED} (got root {root}, user {user}, compute type {compute})",
+            )
+        )
+    return problems
 
 
 def _workspace_problems(
@@ -33,18 +73,7 @@ def _workspace_problems(
                 "userVolumeEncryptionEnabled both false)",
             )
         )
-    if not limits.volume_sizes_valid(
-        properties.root_volume_size_gib, properties.user_volume_size_gib, properties.compute_type_name
-    ):
-        problems.append(
-            (
-                _VOLUME_FIELDS,
-                f"{path}.rootVolumeSizeGib",
-                f"volume sizes must be {limits.VOLUME_SIZES_ALLOWED} (got root "
-                f"{properties.root_volume_size_gib}, user {properties.user_volume_size_gib}, "
-                f"compute type {properties.compute_type_name})",
-            )
-        )
+    problems += _volume_problems(path, properties)
     if properties.running_mode == "ALWAYS_ON" and "running_mode_auto_stop_timeout_in_minutes" in explicit:
         problems.append(
             (
@@ -59,10 +88,16 @@ def _workspace_problems(
 
 def _replace_problems(replace: list[str], users: dict[str, str]) -> list[tuple[str, str]]:
     """Each name under workspaces.replace must be one of the users (case-insensitively, as in the
-    directory): a typo there would silently leave a WorkSpace held that the update meant to replace."""
+    directory): a typo there would silently leave a WorkSpace held that the update meant to replace.
+
+    ``users``: normalized user name -> the name as written."""
     problems = []
     for index, name in enumerate(replace):
-        if name.lower() not in users:
+        try:
+            normalized = normalized_user_name(name)
+        except ValueError:
+            normalized = None
+        if normalized not in users:
             known = ", ".join(sorted(users.values())) or "none"
             problems.append(
                 (
@@ -73,26 +108,63 @@ def _replace_problems(replace: list[str], users: dict[str, str]) -> list[tuple[s
     return problems
 
 
-def cross_field_problems(args: EncryptedWorkspacesArgs, target: StackTarget) -> list[tuple[str, str]]:
-    """What single fields cannot see: the key, key users, bundles, user-name collisions, resolved
-    WorkSpace settings, ARNs that must be the stack's own."""
-    problems: list[tuple[str, str]] = key_problems(args.key, target)
-    # An existing key's users are its own policy's business: this stack writes no key policy.
-    if args.key.existing is None and not args.key_users:
-        problems.append(
-            (
-                "administrators.principals",
-                "the key needs at least one key user: add an IAM role or user here or under key.users "
-                "(groups cannot be key users)",
-            )
-        )
+def _principal_lists(args: EncryptedWorkspacesArgs) -> list[tuple[str, list[str]]]:
+    return [
+        ("key.administrators", list(args.key.administrators or [])),
+        ("key.users", list(args.key.users or [])),
+        ("administrators.principals", list(args.administrators.principals)),
+    ]
+
+
+def principal_problems(args: EncryptedWorkspacesArgs, target: StackTarget) -> list[tuple[str, str]]:
+    """ARNs in the region's partition; policies attached in the stack's own account; one ARN per role."""
+    problems = []
+    partition = target.partition
+    # IAM names are unique per account and kind, whatever the path, and "not distinguished by case".
+    named: dict[tuple[str, str, str], str] = {}
+    for list_path, arns in _principal_lists(args):
+        for index, arn in enumerate(arns):
+            path = f"{list_path}.{index}"
+            arn_partition, account, kind, _, name = principal_parts(arn)
+            if partition and arn_partition != partition:
+                problems.append(
+                    (
+                        path,
+                        f"is in partition {arn_partition}, but the stack's region {target.region} is in "
+                        f"{partition}: use arn:{partition}:… (got {arn!r})",
+                    )
+                )
+            attached = list_path == "administrators.principals"
+            if attached and target.account_id and account != target.account_id:
+                problems.append(
+                    (
+                        path,
+                        f"IAM policies can only be attached to principals of the stack's own account "
+                        f"{target.account_id} (got {arn!r})",
+                    )
+                )
+            first = named.setdefault((account, kind, name.casefold()), arn)
+            if first != arn:
+                problems.append(
+                    (
+                        path,
+                        f"names the same IAM {kind} as {first!r}: {kind} names are unique per account "
+                        f"whatever the path, and not distinguished by case (got {arn!r})",
+                    )
+                )
+    return problems
+
+
+def _user_problems(args: EncryptedWorkspacesArgs) -> tuple[list[tuple[str, str]], bool]:
+    """The users' problems, and whether any WorkSpace encrypts its root volume."""
     workspaces = args.workspaces
     default_problems = _workspace_problems(
         "workspaces.defaults", workspaces.defaults, workspaces.defaults.model_fields_set
     )
-    problems += [(where, message) for _, where, message in default_problems]
+    problems = [(where, message) for _, where, message in default_problems]
     inherited_checks = {fields for fields, _, _ in default_problems}
     seen: dict[str, str] = {}
+    logical: dict[str, str] = {}
     root_encrypted = False
     for user in sorted(workspaces.users):
         path = f"workspaces.users.{user}"
@@ -113,6 +185,13 @@ def cross_field_problems(args: EncryptedWorkspacesArgs, target: StackTarget) -> 
             )
             continue
         seen[normalized] = user
+        part = logical_user_part(user)
+        if part in logical:
+            problems.append(
+                (path, f"gets the same WorkSpace logical name as {logical[part]!r} ({part}); rename one")
+            )
+            continue
+        logical[part] = user
         overrides = workspaces.users[user].model_fields_set
         problems += [
             (where, message)
@@ -120,9 +199,30 @@ def cross_field_problems(args: EncryptedWorkspacesArgs, target: StackTarget) -> 
             if fields not in inherited_checks or fields & overrides
         ]
     problems += _replace_problems(workspaces.replace, seen)
+    return problems, root_encrypted
+
+
+def cross_field_problems(args: EncryptedWorkspacesArgs, target: StackTarget) -> list[tuple[str, str]]:
+    """What single fields cannot see: the key, key users, bundles, user-name collisions, resolved
+    WorkSpace settings, tags as IAM compares them, and ARNs against the stack's partition and account."""
+    problems: list[tuple[str, str]] = key_problems(args.key, target)
+    problems += tags_problems(args.tags)
+    # An existing key's users are its own policy's business: this stack writes no key policy.
+    if args.key.existing is None and not args.key_users:
+        problems.append(
+            (
+                "administrators.principals",
+                "the key needs at least one key user: add an IAM role or user here or under key.users "
+                "(groups cannot be key users)",
+            )
+        )
+    problems += principal_problems(args, target)
+    user_problems, root_encrypted = _user_problems(args)
+    problems += user_problems
     problems += bundle_problems(args)
     problems += import_problems(args)
     problems += alarm_problems(args, target)
+    workspaces = args.workspaces
     if (
         root_encrypted
         and duration_minutes(workspaces.create_timeout) < limits.ENCRYPTED_ROOT_PROVISIONING_MINUTES

@@ -6,7 +6,15 @@ from pydantic import Field
 
 from encrypted_workspaces.aws import limits
 
-from .base import ConfigModel, DeviceAccess, DirectoryId, Ipv4Cidr, SecurityGroupId, SubnetId
+from .base import (
+    ConfigModel,
+    DefaultOu,
+    DeviceAccess,
+    DirectoryId,
+    DirectorySubnets,
+    Ipv4Cidr,
+    SecurityGroupId,
+)
 
 
 class SelfServicePermissions(ConfigModel):
@@ -52,8 +60,10 @@ class WorkspaceCreationProperties(ConfigModel):
 
     custom_security_group_id: SecurityGroupId | None = None
     """A security group to add to new WorkSpaces (sg-...)."""
-    default_ou: str | None = None
-    """The organizational unit for new WorkSpaces' computer accounts (OU=...,DC=...)."""
+    default_ou: DefaultOu | None = None
+    """The organizational unit for new WorkSpaces' computer accounts: a distinguished name of one or more
+    OUs and two or more DCs (OU=WorkSpaces,DC=corp,DC=example,DC=com). Unset keeps the directory's
+    default."""
     enable_internet_access: bool = False
     """Direct internet access for new WorkSpaces. Defaults to false: no direct internet unless asked."""
     enable_maintenance_mode: bool = True
@@ -90,8 +100,9 @@ class DirectoryConfig(ConfigModel):
 
     directory_id: DirectoryId
     """The existing Directory Service directory to register (d-...). Required."""
-    subnet_ids: list[SubnetId] = Field(min_length=limits.DIRECTORY_MIN_SUBNETS)
-    """Subnets for the WorkSpaces, in two Availability Zones. Required."""
+    subnet_ids: DirectorySubnets
+    """Exactly two different subnets, in two Availability Zones, as RegisterWorkspaceDirectory requires.
+    Required."""
     create_default_role: bool = False
     """Create workspaces_DefaultRole. Defaults to false, because the role is one per account and
     exists in any account that has used WorkSpaces before; creating it twice fails."""

@@ -8,6 +8,18 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+# What plan shows in place of a `secure:` value: it has no key to decrypt it, and needs none.
+SECRET_PLACEHOLDER = "[secret]"
+_EXPECTED = {
+    "bool_type": "true or false",
+    "int_type": "a whole number",
+    "string_type": "a string",
+    "dict_type": "a mapping of keys to values",
+    "model_type": "a mapping of keys to values",
+    "model_attributes_type": "a mapping of keys to values",
+    "list_type": "a list",
+}
+
 
 def _shown(value: Any) -> str:
     text = repr(value) if not isinstance(value, (dict, list)) else json.dumps(value, sort_keys=True)
@@ -46,6 +58,16 @@ def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = error["msg"].lower().replace("input should be ", "must be ")
         return f"out of range: {bound} (got {_shown(value)})"
+    if value == SECRET_PLACEHOLDER and kind not in _EXPECTED and kind != "extra_forbidden":
+        return (
+            f"is a secure value, which plan cannot decrypt (shown as {SECRET_PLACEHOLDER}); plan needs this "
+            "key in plain text to check it"
+        )
+    if value == SECRET_PLACEHOLDER and kind in _EXPECTED:
+        return (
+            f"is a secure value, which plan cannot decrypt (shown as {SECRET_PLACEHOLDER}); this key needs "
+            f"{_EXPECTED[kind]}, so give it in plain text"
+        )
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} entries (got {ctx.get('actual_length')})"
     if kind == "string_too_short":
@@ -59,8 +81,14 @@ def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
     if kind in ("bool_type", "bool_parsing"):
         return f"must be true or false (got {_shown(value)})"
     if kind in ("int_type", "int_parsing", "int_from_float"):
+        if isinstance(value, bool):
+            return f"must be a whole number, not true or false (got {_shown(value)})"
         return f"must be a whole number (got {_shown(value)})"
     if kind in ("string_type",):
+        if value is None:
+            return "must be a string (got null: YAML reads ~, null and nothing as null; quote it for text)"
+        if isinstance(value, bool | int | float):
+            return f"must be a string (got {_shown(value)}); quote it in YAML for text"
         return f"must be a string (got {_shown(value)})"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"must be a mapping of keys to values (got {_shown(value)})"
@@ -70,7 +98,8 @@ def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
 
 
 def key_path(loc: tuple) -> str:
-    return ".".join(str(part) for part in loc)
+    # pydantic puts a dict key's own error at (..., key, "[key]"): the key path is the key's.
+    return ".".join(str(part) for part in loc if part != "[key]")
 
 
 def problems_from_validation_error(error: ValidationError, root: type[BaseModel], prefix: str) -> list[str]:

@@ -14,6 +14,8 @@ from typing import Any
 
 from encrypted_workspaces.aws.partitions import partition_for_region
 
+from .provider import account_ids_problem
+
 
 @dataclass(frozen=True)
 class StackTarget:
@@ -34,5 +36,7 @@ def target_from_flat_config(config: Mapping[str, Any]) -> StackTarget:
             accounts = json.loads(accounts)
         except ValueError:
             accounts = None
-    account = str(accounts[0]) if isinstance(accounts, list) and len(accounts) == 1 else None
+    # Only an account id the provider could use (one quoted 12-digit id): otherwise the checks that
+    # need it are left out, and aws:allowedAccountIds' own problem is reported where it is read.
+    account = accounts[0] if account_ids_problem(accounts) is None else None
     return StackTarget(region=region if isinstance(region, str) else None, account_id=account)

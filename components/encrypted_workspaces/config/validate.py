@@ -12,6 +12,7 @@ from encrypted_workspaces.errors import ConfigError
 from .args import EncryptedWorkspacesArgs
 from .checks import cross_field_problems
 from .problems import problems_from_validation_error
+from .provider import region_problem
 from .target import StackTarget
 
 NAMESPACE = "encrypted-workspaces"
@@ -36,9 +37,10 @@ def validate_args(
             raise ConfigError(
                 problems_from_validation_error(error, EncryptedWorkspacesArgs, prefix)
             ) from None
-    problems = [
-        f"{prefix}{path}: {message}" for path, message in cross_field_problems(args, target or StackTarget())
-    ]
+    target = target or StackTarget()
+    problems = [f"{prefix}{path}: {message}" for path, message in cross_field_problems(args, target)]
+    if target.region is not None and (problem := region_problem(target.region)):
+        problems.insert(0, f"aws:region: {problem}")
     if problems:
         raise ConfigError(problems)
     args._checked = True

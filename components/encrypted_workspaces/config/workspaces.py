@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field, field_validator
 
 from encrypted_workspaces.aws import limits
+from encrypted_workspaces.naming import normalized_user_name
 
 from .base import (
     AutoStopMinutes,
@@ -15,6 +16,7 @@ from .base import (
     ComputeTypeName,
     ConfigModel,
     Duration,
+    Int32,
     RunningMode,
     UserName,
     WorkspaceId,
@@ -36,6 +38,14 @@ def _one_bundle_schema(schema: dict) -> None:
 def _at_most_one_bundle_schema(schema: dict) -> None:
     """A user's block may leave the bundle to the defaults, but never names it both ways."""
     schema["not"] = {"required": ["bundleId", "bundleName"]}
+
+
+def _identity(user: str) -> str:
+    """The user as the directory tells users apart (case-folded), even for a name checks.py refuses."""
+    try:
+        return normalized_user_name(user)
+    except ValueError:
+        return user.casefold()
 
 
 class WorkspaceProperties(ConfigModel):
@@ -62,10 +72,10 @@ class WorkspaceProperties(ConfigModel):
     running_mode_auto_stop_timeout_in_minutes: AutoStopMinutes = 60
     """Minutes of inactivity before an AUTO_STOP WorkSpace stops, in multiples of 60. Defaults to 60.
     AUTO_STOP only: AWS bills ALWAYS_ON monthly and ignores it."""
-    root_volume_size_gib: int = 80
+    root_volume_size_gib: Int32 = 80
     """Root volume size in GiB. Defaults to 80. AWS takes root 80 with user 10, 50 or 100; or root
     175..2000 with user 100..2000 (graphics: also root 100 with user 100)."""
-    user_volume_size_gib: int = 50
+    user_volume_size_gib: Int32 = 50
     """User volume size in GiB. Defaults to 50 (see rootVolumeSizeGib for the sizes AWS takes)."""
     root_volume_encryption_enabled: bool = True
     """Encrypt the root volume with the key. Defaults to true, because encryption can never be added
@@ -92,9 +102,9 @@ class WorkspaceOverrides(ConfigModel):
     """This user's running mode, instead of the default."""
     running_mode_auto_stop_timeout_in_minutes: AutoStopMinutes | None = None
     """This user's auto-stop timeout, instead of the default (AUTO_STOP only)."""
-    root_volume_size_gib: int | None = None
+    root_volume_size_gib: Int32 | None = None
     """This user's root volume size, instead of the default."""
-    user_volume_size_gib: int | None = None
+    user_volume_size_gib: Int32 | None = None
     """This user's user volume size, instead of the default."""
     root_volume_encryption_enabled: bool | None = None
     """Whether this user's root volume is encrypted, instead of the default."""
@@ -127,9 +137,9 @@ class WorkspacesConfig(ConfigModel):
     """One WorkSpace per directory user: user name -> overrides of the defaults (empty for none). User
     names are case-insensitive; a WorkSpace's logical name comes from its user's name."""
     create_timeout: Duration = "90m"
-    """How long to wait for a WorkSpace to be created. Defaults to 90m, because "WorkSpaces launched
-    with root volume encryption enabled might take up to an hour to provision"; at least 60m while
-    root volumes are encrypted."""
+    """How long to wait for a WorkSpace to be created, as a Go duration (90m, 1h30m, 1.5h). Defaults to
+    90m, because "WorkSpaces launched with root volume encryption enabled might take up to an hour to
+    provision"; at least 60m while root volumes are encrypted."""
     update_timeout: Duration = "60m"
     """How long to wait for each change to a WorkSpace's properties. Defaults to 60m, because the
     provider's 10m is too short for a compute-type change or a volume resize, which restart the
@@ -167,4 +177,4 @@ class WorkspacesConfig(ConfigModel):
 
     def may_replace(self, user: str) -> bool:
         """Whether this update may replace ``user``'s WorkSpace (listed under ``replace``, in any case)."""
-        return user.lower() in {name.lower() for name in self.replace}
+        return _identity(user) in {_identity(name) for name in self.replace}

@@ -7,22 +7,16 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from encrypted_workspaces.errors import ConfigError
-from encrypted_workspaces.exit_codes import (
-    EXIT_CONFIG,
-    EXIT_DESTRUCTIVE,
-    EXIT_FAILURE,
-    EXIT_FINDINGS,
-    EXIT_OK,
-)
+from encrypted_workspaces.exit_codes import EXIT_CONFIG, EXIT_DESTRUCTIVE, EXIT_FINDINGS, EXIT_OK
 from encrypted_workspaces.offline.runner import PROJECT_ROOT, simulate, stack_program
 
 from .inputs import load_inputs
-from .output_dir import CHANGES_FILE, PLAN_FILE, POLICIES_DIR, install, remove_plan_outputs
-from .stackfile import read_project, stack_file_path, stack_name_of
+from .output_dir import CHANGES_FILE, PLAN_FILE, POLICIES_DIR, out_dir_problem, remove_plan, write_atomically
+from .stackfile import read_project, stack_file_path, stack_name_of, stack_name_problem
 
 # Lint findings at or above this severity fail the plan (exit 3).
 BLOCKING_SEVERITY = "MEDIUM"
@@ -34,7 +28,10 @@ def add_arguments(plan: argparse.ArgumentParser) -> None:
         "--stack", help="stack name: reads <stackConfigDir>/Pulumi.<NAME>.yaml (default: dev)"
     )
     source.add_argument("--config", type=Path, help="a stack file anywhere")
-    plan.add_argument("--out", type=Path, help="output directory (default: build/plan/<stack>)")
+    plan.add_argument(
+        "--out",
+        help="output directory, plan's own: missing, empty or a previous plan (default: build/plan/<stack>)",
+    )
     plan.add_argument(
         "--policy-config",
         type=Path,
@@ -54,33 +51,58 @@ def add_arguments(plan: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace) -> int:
+def _where(args: argparse.Namespace) -> tuple[str, Path, str, Path]:
+    """(project, stack file, stack, output directory) from the flags; ConfigError naming the flag."""
+    if args.stack is not None and (problem := stack_name_problem(args.stack)):
+        raise ConfigError([f"--stack: {problem}"])
     project_dir = args.project_dir or PROJECT_ROOT
     project, stack_config_dir = read_project(project_dir / "Pulumi.yaml")
-    try:
-        stack_path = stack_file_path(project_dir, stack_config_dir, args.stack, args.config)
-    except ConfigError as error:
-        print(f"encrypted-workspaces plan: {error}", file=sys.stderr)
-        return EXIT_FAILURE
+    # --config is read (and its problems named) with the stack file; --stack's file must exist here.
+    stack_path = args.config or stack_file_path(project_dir, stack_config_dir, args.stack, None)
     stack = args.stack or stack_name_of(stack_path)
-    out_dir = args.out or Path("build/plan") / stack
+    if problem := stack_name_problem(stack):
+        raise ConfigError([f"--config: the file name {stack_path.name!r} gives the stack name: {problem}"])
+    out = args.out if args.out is not None else str(Path("build/plan") / stack)
+    if problem := out_dir_problem(out):
+        raise ConfigError([f"--out: {problem}"])
+    return project, stack_path, stack, Path(out)
 
+
+def run(args: argparse.Namespace) -> int:
     try:
-        guardrails_config, stack_file, deployed = load_inputs(
-            args.policy_config, stack_path, project, stack, args.against
-        )
-        deployment = simulate(
-            stack_program(project_dir / "__main__.py"),
-            project=project,
-            stack=stack,
-            config=stack_file.config,
-            account_id=stack_file.account_id,
-            region=stack_file.region,
-        )
-    except ConfigError as error:
-        remove_plan_outputs(out_dir)
+        project, stack_path, stack, out_dir = _where(args)
+    except ConfigError as error:  # nothing is touched: not even a previous plan in DIR
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
+    try:
+        print_summary = _plan(args, project, stack_path, stack, out_dir)
+    except ConfigError as error:
+        remove_plan(out_dir)
+        print(str(error), file=sys.stderr)
+        return EXIT_CONFIG
+    except BaseException:
+        remove_plan(out_dir)
+        raise
+    # The plan is written: a reader that stops reading the summary (`plan | head`) is no failure of it.
+    return print_summary()
+
+
+def _plan(
+    args: argparse.Namespace, project: str, stack_path: Path, stack: str, out_dir: Path
+) -> Callable[[], int]:
+    """Run and write the plan; return what prints its summary and gives the exit code."""
+    project_dir = args.project_dir or PROJECT_ROOT
+    guardrails_config, stack_file, deployed = load_inputs(
+        args.policy_config, stack_path, project, stack, args.against
+    )
+    deployment = simulate(
+        stack_program(project_dir / "__main__.py"),
+        project=project,
+        stack=stack,
+        config=stack_file.config,
+        account_id=stack_file.account_id,
+        region=stack_file.region,
+    )
     # The deployment lives until the process ends: freeze it, so that the collections the linters'
     # databases trigger scan only new objects, not the whole deployment again and again.
     gc.freeze()
@@ -114,30 +136,35 @@ def run(args: argparse.Namespace) -> int:
 
         changes = compare(deployed.resources, entries)
         extra_sections.append((changes_title(changes, deployed), changes_lines(changes)))
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out_dir.parent, prefix=f".{out_dir.name}.") as staging_name:
-        staging = Path(staging_name)
+    policy_files: list[str] = []
+
+    def write(staging: Path) -> None:
         write_plan_json(deployment, staging / PLAN_FILE, entries)
-        policy_files = write_policy_files(documents, staging / POLICIES_DIR)
+        policy_files.extend(write_policy_files(documents, staging / POLICIES_DIR))
         if changes is not None:
             write_changes_json(changes, staging / CHANGES_FILE)
-        install(staging, out_dir)
+
+    write_atomically(out_dir, write)
     written = [out_dir / PLAN_FILE, *(out_dir / POLICIES_DIR / name for name in policy_files)]
     if changes is not None:
         written.append(out_dir / CHANGES_FILE)
-    write_summary(
-        sys.stdout,
-        deployment=deployment,
-        region=stack_file.region,
-        account_id=stack_file.account_id,
-        findings=findings,
-        blocking_severity=BLOCKING_SEVERITY,
-        written=written,
-        extra_sections=extra_sections,
-    )
     blocking = [f for f in findings if not f.accepted and f.at_least(BLOCKING_SEVERITY)]
     blocking_violations = [v for v in violations if v.enforcement == MANDATORY]
-    # Precedence (exit_codes): a destructive change outranks findings.
-    if changes is not None and changes.destructive:
-        return EXIT_DESTRUCTIVE
-    return EXIT_FINDINGS if blocking or blocking_violations else EXIT_OK
+
+    def print_summary() -> int:
+        write_summary(
+            sys.stdout,
+            deployment=deployment,
+            region=stack_file.region,
+            account_id=stack_file.account_id,
+            findings=findings,
+            blocking_severity=BLOCKING_SEVERITY,
+            written=written,
+            extra_sections=extra_sections,
+        )
+        # Precedence (exit_codes): a destructive change outranks findings.
+        if changes is not None and changes.destructive:
+            return EXIT_DESTRUCTIVE
+        return EXIT_FINDINGS if blocking or blocking_violations else EXIT_OK
+
+    return print_summary

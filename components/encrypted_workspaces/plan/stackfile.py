@@ -7,19 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from encrypted_workspaces.aws import limits
+from encrypted_workspaces.aws.limits import STACK_NAME_PATTERN
 from encrypted_workspaces.config import NAMESPACE, namespace_values, validate_args
-from encrypted_workspaces.config.target import target_from_flat_config
+from encrypted_workspaces.config.problems import SECRET_PLACEHOLDER
+from encrypted_workspaces.config.provider import account_ids_problem, region_problem
+from encrypted_workspaces.config.target import StackTarget
 from encrypted_workspaces.errors import ConfigError
 
-# What plan shows in place of a `secure:` value: it has no key to decrypt it, and needs none.
-SECRET_PLACEHOLDER = "[secret]"
-# libyaml's loader when PyYAML has it: a stack with thousands of users parses ~10x faster.
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_REGION = re.compile(limits.REGION_PATTERN)
-_ACCOUNT_ID = re.compile(limits.ACCOUNT_ID_PATTERN)
+from .stack_yaml import load_yaml
+
+_STACK_NAME = re.compile(STACK_NAME_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -33,9 +30,24 @@ class StackFile:
 
 
 def read_project(project_file: Path) -> tuple[str, str]:
-    """The project's name and its stack config directory, from Pulumi.yaml."""
-    project = yaml.load(project_file.read_text(), Loader=YAML_LOADER)
-    return project["name"], project.get("stackConfigDir", ".")
+    """The project's name and its stack config directory, from Pulumi.yaml (ConfigError naming it)."""
+    project = load_yaml(project_file)
+    if not isinstance(project, dict) or not isinstance(project.get("name"), str) or not project["name"]:
+        raise ConfigError([f"{project_file}: a Pulumi project file is a mapping with a 'name:'"])
+    config_dir = project.get("stackConfigDir", ".")
+    if not isinstance(config_dir, str):
+        raise ConfigError([f"{project_file}: stackConfigDir must be a path (got {config_dir!r})"])
+    return project["name"], config_dir
+
+
+def stack_name_problem(stack: str) -> str | None:
+    """What Pulumi would refuse in a stack name, or None."""
+    if _STACK_NAME.fullmatch(stack):
+        return None
+    return (
+        "stack names are 1 to 100 letters, digits, '_', '.' or '-' (Pulumi's rule; the file is "
+        f"Pulumi.<stack>.yaml) (got {stack!r})"
+    )
 
 
 def stack_file_path(project_dir: Path, stack_config_dir: str, stack: str | None, config: Path | None) -> Path:
@@ -46,7 +58,7 @@ def stack_file_path(project_dir: Path, stack_config_dir: str, stack: str | None,
     path = config or project_dir / stack_config_dir / f"Pulumi.{stack or 'dev'}.yaml"
     if not path.is_file():
         known = sorted(p.name for p in path.parent.glob("Pulumi.*.yaml"))
-        raise ConfigError([f"no stack file {path} (found: {', '.join(known) or 'none'})"])
+        raise ConfigError([f"{path}: no stack file there (found: {', '.join(known) or 'none'})"])
     return path
 
 
@@ -56,6 +68,22 @@ def stack_name_of(path: Path) -> str:
     if name.startswith("Pulumi.") and name.endswith((".yaml", ".yml")):
         return name[len("Pulumi.") :].rsplit(".", 1)[0]
     return path.stem
+
+
+def config_key(key: str, project: str) -> str | None:
+    """The ``namespace:name`` Pulumi makes of a stack file's config key, or None where it refuses it.
+
+    Pulumi's ``config.ParseKey``: ``name`` (the project's), ``namespace:name``, or the old
+    ``namespace:config:name``; nothing else.
+    """
+    parts = key.split(":")
+    if len(parts) == 1:
+        return f"{project}:{key}"
+    if len(parts) == 2:
+        return key
+    if len(parts) == 3 and parts[1] == "config":
+        return f"{parts[0]}:{parts[2]}"
+    return None
 
 
 def _without_secrets(value: Any) -> Any:
@@ -79,34 +107,43 @@ def read_stack_file(
 
     Raises ConfigError: one line per problem, each starting with a file or key path.
     """
-    try:
-        document = yaml.load(path.read_text(), Loader=YAML_LOADER) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        raise ConfigError([f"{path}: not valid YAML{where}: {getattr(error, 'problem', error)}"]) from None
-    if not isinstance(document, dict) or not isinstance(document.get("config", {}), dict):
+    document = load_yaml(path, project)
+    if document is None:
+        document = {}
+    if not isinstance(document, dict) or not isinstance(document.get("config") or {}, dict):
         raise ConfigError([f"{path}: a stack file is a mapping with a 'config:' mapping"])
     config: dict[str, Any] = {}
+    problems = []
+    given_as: dict[str, str] = {}
     for key, value in (document.get("config") or {}).items():
-        full_key = key if ":" in key else f"{project}:{key}"
+        full_key = config_key(key, project)
+        if full_key is None:
+            problems.append(
+                f"{key}: not a config key: Pulumi reads `<namespace>:<name>` (or a bare name, the project's)"
+            )
+            continue
+        if full_key in given_as:
+            problems.append(f"{full_key}: is given twice, as {given_as[full_key]!r} and as {key!r}")
+            continue
+        given_as[full_key] = key
         config[full_key] = _without_secrets(value)
 
-    problems = []
     region = config.get("aws:region")
-    if not isinstance(region, str) or not _REGION.fullmatch(region):
-        problems.append(f"aws:region: must be an AWS region such as eu-west-1 (got {region!r})")
+    if problem := region_problem(region):
+        problems.append(f"aws:region: {problem}")
     accounts = config.get("aws:allowedAccountIds")
-    if not isinstance(accounts, list) or len(accounts) != 1 or not _ACCOUNT_ID.fullmatch(str(accounts[0])):
-        problems.append(
-            "aws:allowedAccountIds: must list the one 12-digit account the stack deploys to; plan takes the "
-            f"account id from here (got {accounts!r})"
-        )
+    if problem := account_ids_problem(accounts):
+        problems.append(f"aws:allowedAccountIds: {problem}")
     # The program validates the namespace itself when it runs; here only to report every problem at
     # once when plan stops before running it. Another project's program validates its own config.
     if (problems or stopping) and project == NAMESPACE:
+        # The region's own problem is reported above: the checks against it are left out.
+        target = StackTarget(
+            region=None if region_problem(region) else region,
+            account_id=None if account_ids_problem(accounts) else accounts[0],
+        )
         try:
-            validate_args(namespace_values(config), target_from_flat_config(config))
+            validate_args(namespace_values(config), target)
         except ConfigError as error:
             problems += error.problems
     if problems:
@@ -117,5 +154,5 @@ def read_stack_file(
         stack=stack or stack_name_of(path),
         config=config,
         region=region,
-        account_id=str(accounts[0]),
+        account_id=accounts[0],
     )

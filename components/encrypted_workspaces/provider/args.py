@@ -161,7 +161,10 @@ class DirectoryWorkspaceCreationProperties(TypedDict):
     """A security group to add to new WorkSpaces (sg-...)."""
 
     default_ou: NotRequired[str]
-    """The organizational unit for new WorkSpaces' computer accounts (OU=...,DC=...)."""
+    """The organizational unit for new WorkSpaces' computer accounts: a distinguished name of one or
+    more OUs and two or more DCs (OU=WorkSpaces,DC=corp,DC=example,DC=com). Unset keeps the
+    directory's default.
+    """
 
     enable_internet_access: NotRequired[bool]
     """Direct internet access for new WorkSpaces. Defaults to false: no direct internet unless asked."""
@@ -180,7 +183,9 @@ class Directory(TypedDict):
     """The existing Directory Service directory to register (d-...). Required."""
 
     subnet_ids: list[str]
-    """Subnets for the WorkSpaces, in two Availability Zones. Required."""
+    """Exactly two different subnets, in two Availability Zones, as RegisterWorkspaceDirectory
+    requires. Required.
+    """
 
     create_default_role: NotRequired[bool]
     """Create workspaces_DefaultRole. Defaults to false, because the role is one per account and exists
@@ -212,7 +217,10 @@ class BundleOwner(Enum):
 
 class ComputeTypeName(Enum):
     """One of VALUE, STANDARD, PERFORMANCE, POWER, POWERPRO, GENERALPURPOSE_4XLARGE,
-    GENERALPURPOSE_8XLARGE, GRAPHICS, GRAPHICSPRO, GRAPHICS_G4DN, GRAPHICSPRO_G4DN.
+    GENERALPURPOSE_8XLARGE, GRAPHICS, GRAPHICSPRO, GRAPHICS_G4DN, GRAPHICSPRO_G4DN,
+    GRAPHICS_G6_XLARGE, GRAPHICS_G6_2XLARGE, GRAPHICS_G6_4XLARGE, GRAPHICS_G6_8XLARGE,
+    GRAPHICS_G6_16XLARGE, GRAPHICS_GR6_4XLARGE, GRAPHICS_GR6_8XLARGE, GRAPHICS_G6F_LARGE,
+    GRAPHICS_G6F_XLARGE, GRAPHICS_G6F_2XLARGE, GRAPHICS_G6F_4XLARGE, GRAPHICS_GR6F_4XLARGE.
     """
 
     VALUE = "VALUE"
@@ -226,6 +234,18 @@ class ComputeTypeName(Enum):
     GRAPHICSPRO = "GRAPHICSPRO"
     GRAPHICS_G4DN = "GRAPHICS_G4DN"
     GRAPHICSPRO_G4DN = "GRAPHICSPRO_G4DN"
+    GRAPHICS_G6_XLARGE = "GRAPHICS_G6_XLARGE"
+    GRAPHICS_G6_2XLARGE = "GRAPHICS_G6_2XLARGE"
+    GRAPHICS_G6_4XLARGE = "GRAPHICS_G6_4XLARGE"
+    GRAPHICS_G6_8XLARGE = "GRAPHICS_G6_8XLARGE"
+    GRAPHICS_G6_16XLARGE = "GRAPHICS_G6_16XLARGE"
+    GRAPHICS_GR6_4XLARGE = "GRAPHICS_GR6_4XLARGE"
+    GRAPHICS_GR6_8XLARGE = "GRAPHICS_GR6_8XLARGE"
+    GRAPHICS_G6F_LARGE = "GRAPHICS_G6F_LARGE"
+    GRAPHICS_G6F_XLARGE = "GRAPHICS_G6F_XLARGE"
+    GRAPHICS_G6F_2XLARGE = "GRAPHICS_G6F_2XLARGE"
+    GRAPHICS_G6F_4XLARGE = "GRAPHICS_G6F_4XLARGE"
+    GRAPHICS_GR6F_4XLARGE = "GRAPHICS_GR6F_4XLARGE"
 
 
 class RunningMode(Enum):
@@ -338,9 +358,9 @@ class Workspaces(TypedDict):
     """
 
     create_timeout: NotRequired[str]
-    """How long to wait for a WorkSpace to be created. Defaults to 90m, because "WorkSpaces launched
-    with root volume encryption enabled might take up to an hour to provision"; at least 60m while
-    root volumes are encrypted.
+    """How long to wait for a WorkSpace to be created, as a Go duration (90m, 1h30m, 1.5h). Defaults to
+    90m, because "WorkSpaces launched with root volume encryption enabled might take up to an hour
+    to provision"; at least 60m while root volumes are encrypted.
     """
 
     update_timeout: NotRequired[str]

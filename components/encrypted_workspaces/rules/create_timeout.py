@@ -28,7 +28,10 @@ def check_create_timeout(resource: ResourceView, _settings: RuleSettings) -> lis
     if resource.type != WORKSPACE or not flag(resource.props, "rootVolumeEncryptionEnabled"):
         return []
     timeout = (resource.options.get("customTimeouts") or {}).get("create")
-    minutes = create_timeout_minutes(timeout)
+    try:
+        minutes = create_timeout_minutes(timeout)
+    except ValueError as error:  # the provider would refuse it too: say so, never crash the pack
+        return [f"create timeout {error}"]
     if minutes >= MINIMUM_CREATE_MINUTES:
         return []
     shown = timeout or f"the provider default of {PROVIDER_DEFAULT_CREATE_MINUTES}m"

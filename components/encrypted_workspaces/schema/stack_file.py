@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from encrypted_workspaces.aws import limits
+from encrypted_workspaces.aws.partitions import workspaces_regions
 from encrypted_workspaces.config import NAMESPACE, EncryptedWorkspacesArgs
 from encrypted_workspaces.config.base import ecma_pattern
 
@@ -31,7 +32,8 @@ AWS_KEYS: dict[str, dict[str, Any]] = {
     "aws:region": {
         "description": "The AWS region the stack deploys to (read by the AWS provider, and by plan).",
         "type": "string",
-        "pattern": ecma_pattern(limits.REGION_PATTERN),
+        # The regions botocore knows where WorkSpaces has an endpoint, as plan and the config check.
+        "enum": list(workspaces_regions()),
     },
     "aws:allowedAccountIds": {
         "description": "The one 12-digit account the stack deploys to: the AWS provider refuses any other, "
