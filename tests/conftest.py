@@ -41,6 +41,32 @@ def valid_namespace() -> dict[str, Any]:
     )
 
 
+def set_at(path: str, value: Any):
+    """A mutation of a namespace dict: ``path`` (dotted) set to ``value``, parents created."""
+
+    def mutate(config: dict) -> None:
+        *parents, last = path.split(".")
+        node = config
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[last] = value
+
+    return mutate
+
+
+def delete_at(path: str):
+    """A mutation of a namespace dict: ``path`` (dotted) removed."""
+
+    def mutate(config: dict) -> None:
+        *parents, last = path.split(".")
+        node = config
+        for part in parents:
+            node = node[part]
+        del node[last]
+
+    return mutate
+
+
 def in_partition_of(namespace: dict[str, Any], region: str) -> dict[str, Any]:
     """The namespace with every ARN moved to ``region``'s partition (ARNs must match the region)."""
     partition = partition_for_region(region)

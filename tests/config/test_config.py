@@ -3,37 +3,17 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
 
 import pytest
 
 from encrypted_workspaces.aws.timeouts import duration_minutes
 from encrypted_workspaces.config import ConfigError, EncryptedWorkspacesArgs, namespace_values, validate_args
-from tests.conftest import valid_namespace
+from tests.conftest import delete_at, set_at, valid_namespace
 
 NS = "encrypted-workspaces:"
 
 
-def _set(path: str, value: Any):
-    def mutate(config: dict) -> None:
-        *parents, last = path.split(".")
-        node = config
-        for part in parents:
-            node = node.setdefault(part, {})
-        node[last] = value
-
-    return mutate
-
-
-def _delete(path: str):
-    def mutate(config: dict) -> None:
-        *parents, last = path.split(".")
-        node = config
-        for part in parents:
-            node = node[part]
-        del node[last]
-
-    return mutate
+_set, _delete = set_at, delete_at
 
 
 GROUP = "arn:aws:iam::123456789012:group/Ops"

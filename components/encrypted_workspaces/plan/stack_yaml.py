@@ -224,8 +224,11 @@ def _fits(tag: str, text: str) -> bool:
 
 
 class _Stop(Exception):
-    def __init__(self, problem: Problem):
-        self.problem = problem
+    """A structural problem, after which the rest of the walk would mean nothing."""
+
+    def __init__(self, node: Node, path: str | None, message: str):
+        mark = node.start_mark
+        self.problem = Problem(path, mark.line + 1, mark.column + 1, message)
 
 
 def _config_path(parts: tuple, project: str | None) -> str | None:
@@ -271,23 +274,10 @@ def check_nodes(root: Node, project: str | None = None) -> list[Problem]:
         if identity in sizes:
             continue
         if identity in on_path:
-            raise _Stop(
-                Problem(
-                    _config_path(parts, project),
-                    node.start_mark.line + 1,
-                    node.start_mark.column + 1,
-                    "contains itself (an alias to a collection inside that collection); JSON cannot",
-                )
-            )
+            message = "contains itself (an alias to a collection inside that collection); JSON cannot"
+            raise _Stop(node, _config_path(parts, project), message)
         if depth > MAX_DEPTH:
-            raise _Stop(
-                Problem(
-                    None,
-                    node.start_mark.line + 1,
-                    node.start_mark.column + 1,
-                    f"is nested more than {MAX_DEPTH} levels deep",
-                )
-            )
+            raise _Stop(node, None, f"is nested more than {MAX_DEPTH} levels deep")
         if node.tag not in JSON_TAGS:
             add(
                 node,
@@ -352,14 +342,8 @@ def check_nodes(root: Node, project: str | None = None) -> list[Problem]:
     unique = len(sizes)
     aliased = expanded - unique
     if aliased > 100 and expanded > 1000 and aliased / expanded > allowed_alias_ratio(expanded):
-        raise _Stop(
-            Problem(
-                None,
-                root.start_mark.line + 1,
-                root.start_mark.column + 1,
-                f"aliases expand {unique} nodes to {expanded}: excessive aliasing (as Pulumi refuses)",
-            )
-        )
+        message = f"aliases expand {unique} nodes to {expanded}: excessive aliasing (as Pulumi refuses)"
+        raise _Stop(root, None, message)
     return problems
 
 
