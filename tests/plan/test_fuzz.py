@@ -148,7 +148,26 @@ def _paths(node: Any, prefix: tuple = ()) -> list[tuple]:
     return found
 
 
-BASES = [yaml.safe_load(DEV.read_text()), yaml.safe_load(PROD.read_text())]
+def _breadth() -> dict:
+    """The dev stack with every optional key the stack files show commented out, turned on."""
+    document = yaml.safe_load(DEV.read_text())
+    config = document["config"]
+    config["encrypted-workspaces:directory"]["ipGroups"] = {
+        "offices": {
+            "description": "Office networks",
+            "rules": [{"source": "203.0.113.0/24", "description": "Berlin"}, {"source": "198.51.100.7/32"}],
+        }
+    }
+    workspaces = config["encrypted-workspaces:workspaces"]
+    workspaces["users"]["carol"] = {"importId": "ws-0123456789"}
+    workspaces["users"]["dave"] = {"bundleName": "Standard with Windows 10 (Server 2019 based)"}
+    workspaces["replace"] = ["bob"]
+    config["encrypted-workspaces:ebsDefaultEncryption"] = True
+    config["encrypted-workspaces:alarms"] = {"topicArn": "arn:aws:sns:eu-west-1:123456789012:security-alerts"}
+    return document
+
+
+BASES = [yaml.safe_load(DEV.read_text()), yaml.safe_load(PROD.read_text()), _breadth()]
 
 
 def _parent(document: dict, path: tuple) -> tuple[Any, Any]:
