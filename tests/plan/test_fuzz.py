@@ -1,5 +1,6 @@
-"""Property: whatever a stack file holds, plan ends in exit 0 (a plan) or exit 2 (one line per problem,
-each starting with a key path or a file name), never exit 1 and never a traceback.
+"""Property: whatever a stack file holds, plan ends in exit 0 (a plan), exit 3 (a plan with a guardrail
+finding: a config AWS accepts but the pack flags, such as enableKeyRotation: false) or exit 2 (one
+line per problem, each starting with a key path or a file name), never exit 1 and never a traceback.
 
 Stack files are made by mutating the valid dev stack: a value replaced by one of the wrong type, out of
 range, of odd characters or odd YAML; a key removed, renamed or added; or the YAML text itself cut,
@@ -247,7 +248,7 @@ def check(data: bytes) -> None:
     code, stdout, stderr, stack, wrote = plan_of(data)
     event(f"exit {code}")
     assert "Traceback" not in stderr and "Traceback" not in stdout
-    assert code in (0, 2), f"exit {code}: {stderr}\n--- stack file:\n{data.decode('utf-8', 'replace')}"
+    assert code in (0, 2, 3), f"exit {code}: {stderr}\n--- stack file:\n{data.decode('utf-8', 'replace')}"
     if code == 2:
         lines = stderr.splitlines()
         assert lines and stdout == ""
@@ -256,6 +257,8 @@ def check(data: bytes) -> None:
         assert not wrote
     else:
         assert stderr == "" and wrote
+        if code == 3:
+            assert "mandatory " in stdout or "no finding of MEDIUM or higher" not in stdout
 
 
 FUZZ = settings(
