@@ -20,10 +20,11 @@ MAY_IMPORT: dict[str, set[str]] = {
     "aws": set(),
     "errors": set(),
     "exit_codes": set(),
+    "settings": set(),
     "documents": {"aws"},
-    "rules": {"aws", "errors", "documents"},
+    "rules": {"aws", "errors", "settings", "documents"},
     "naming": {"aws"},
-    "config": {"aws", "errors", "naming"},
+    "config": {"aws", "errors", "settings", "naming"},
     "outputs": set(),
     # The component's parts (parts/: the key, bundles, IP groups, account settings, alarms), one
     # layer with the component that assembles them.

@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler
-from pydantic.alias_generators import to_camel
+from pydantic import AfterValidator, ConfigDict, Field, GetJsonSchemaHandler
 
 from encrypted_workspaces.aws import limits, tags
 from encrypted_workspaces.aws.arns import (
@@ -27,27 +26,20 @@ from encrypted_workspaces.aws.arns import (
     principal_kind,
 )
 from encrypted_workspaces.aws.timeouts import DURATION_PATTERN, timeout_ns
+from encrypted_workspaces.settings import SettingsModel
 
 from .problems import SECRET_PLACEHOLDER
 
 
-class ConfigModel(BaseModel):
-    """Unknown keys are typos: refused. camelCase in stack files, snake_case from Python. Strict types:
-    a boolean is not a number, 80.0 is not an integer and "true" is not a boolean, as AWS's types are.
+class ConfigModel(SettingsModel):
+    """A section of the stack config (see ``SettingsModel``), with strict types: a boolean is not a
+    number, 80.0 is not an integer and "true" is not a boolean, as AWS's types are.
 
-    Each field's docstring (the string literal under it) is its description: in the JSON Schema of
-    stack files, in the README's inputs table and in the provider's package schema. Write there what
-    the key does and its default with the reason ("defaults to ..., because ...").
+    Write in each field's docstring what the key does and its default with the reason ("defaults to
+    ..., because ...").
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        alias_generator=to_camel,
-        populate_by_name=True,
-        frozen=True,
-        use_attribute_docstrings=True,
-        strict=True,
-    )
+    model_config = ConfigDict(strict=True)
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
+from encrypted_workspaces.settings import SettingsModel
 
 MANDATORY, ADVISORY, DISABLED = "mandatory", "advisory", "disabled"
 EnforcementLevel = Literal["mandatory", "advisory", "disabled"]
@@ -36,19 +35,12 @@ class Violation:
         return f"{self.enforcement:<9} {self.rule}  {self.urn.rsplit('::', 1)[-1]}: {self.message}"
 
 
-class RuleSettings(BaseModel):
+class RuleSettings(SettingsModel):
     """A rule's settings in the pack config; every rule takes ``enforcementLevel``.
 
     Each setting's docstring is its description in the pack's config schema (``crossguard``).
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        alias_generator=to_camel,
-        populate_by_name=True,
-        frozen=True,
-        use_attribute_docstrings=True,
-    )
     enforcement_level: EnforcementLevel | None = None
     """mandatory, advisory or disabled. Defaults to the rule's own level."""
 
