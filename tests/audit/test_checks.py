@@ -137,7 +137,7 @@ def test_a_deleted_key_is_a_finding_naming_its_workspaces():
 
 
 def test_stack_user_names_match_whatever_their_case():
-    stack = StackExpectation("dev", "eu-west-1", DIRECTORY, frozenset({"alice"}), "alias/x")
+    stack = StackExpectation("dev", "eu-west-1", "123456789012", DIRECTORY, frozenset({"alice"}), "alias/x")
     snapshot = Snapshot(
         workspaces=[workspace(user="Alice")],
         directories=[{"DirectoryId": DIRECTORY}],

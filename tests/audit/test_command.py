@@ -71,3 +71,23 @@ def test_no_region_at_all_exits_2(capsys, monkeypatch):
     code, _, err = run(capsys, "audit")
     assert code == 2
     assert err.startswith("--region: no region to audit")
+
+
+def test_credentials_for_another_account_than_the_stacks_exit_2_naming_both(capsys, tmp_path):
+    # moto's account is 123456789012; the stack deploys to another one, whose users would all look
+    # missing in this account.
+    stack = tmp_path / "Pulumi.elsewhere.yaml"
+    stack.write_text(DEV_STACK.read_text().replace("123456789012", "210987654321"))
+    with mock_aws():
+        code, out, err = run(capsys, "audit", "--config", str(stack))
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        "aws:allowedAccountIds: the stack elsewhere deploys to account 210987654321, but the credentials "
+        "are for account 123456789012 (got 123456789012); audit it with credentials for its own account"
+    ]
+
+
+def test_credentials_for_the_stacks_own_account_are_audited(capsys):
+    with mock_aws():
+        code, _, err = run(capsys, "audit", "--stack", "dev")
+    assert err == "" and code in (0, 3)

@@ -61,6 +61,18 @@ def _session(args: argparse.Namespace, stack_region: str | None):
     return session
 
 
+def _require_the_stacks_account(account_id: str, stack) -> None:
+    """Another account's WorkSpaces are not the stack's: every user would look missing."""
+    if account_id != stack.account_id:
+        raise ConfigError(
+            [
+                f"aws:allowedAccountIds: the stack {stack.stack} deploys to account {stack.account_id}, "
+                f"but the credentials are for account {account_id} (got {account_id}); audit it with "
+                "credentials for its own account"
+            ]
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     if args.print_policy:
         from encrypted_workspaces.documents import audit_policy
@@ -91,11 +103,17 @@ def run(args: argparse.Namespace) -> int:
     except ConfigError as error:
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
+    reader = AccountReader(session)
     try:
-        snapshot = read_snapshot(AccountReader(session), stack)
+        if stack:
+            _require_the_stacks_account(reader.account_id(), stack)
+        snapshot = read_snapshot(reader, stack)
     except AwsCallError as error:
         print(f"encrypted-workspaces audit: {error.line()}", file=sys.stderr)
         return EXIT_FAILURE
+    except ConfigError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_CONFIG
     findings = audit_findings(snapshot, stack)
     if args.format == "json":
         write_json(sys.stdout, findings, snapshot.checked())

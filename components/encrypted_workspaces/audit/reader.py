@@ -1,5 +1,6 @@
 """The audit's AWS calls: boto3 clients with botocore's standard retry mode, every list paginated,
-only the calls in ``documents.actions.AUDIT_API_CALLS``, every failure one ``AwsCallError``."""
+only the calls in ``documents.actions.AUDIT_API_CALLS`` (and STS GetCallerIdentity, which needs no
+permission), every failure one ``AwsCallError``."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from encrypted_workspaces.documents.actions import (
     DESCRIBE_KEY,
     DESCRIBE_WORKSPACE_DIRECTORIES,
     DESCRIBE_WORKSPACES,
+    GET_CALLER_IDENTITY,
     GET_KEY_POLICY,
     GET_KEY_ROTATION_STATUS,
     LIST_ALIASES,
@@ -74,9 +76,10 @@ class AccountReader:
     def __init__(self, session: boto3.Session):
         self.workspaces_client = session.client("workspaces", config=RETRY_CONFIG)
         self.kms_client = session.client("kms", config=RETRY_CONFIG)
+        self.sts_client = session.client("sts", config=RETRY_CONFIG)
 
     def _client(self, call: tuple[str, str]) -> Any:
-        return {"workspaces": self.workspaces_client, "kms": self.kms_client}[call[0]]
+        return {"workspaces": self.workspaces_client, "kms": self.kms_client, "sts": self.sts_client}[call[0]]
 
     @contextlib.contextmanager
     def _calling(self, call: tuple[str, str]) -> Iterator[None]:
@@ -96,6 +99,10 @@ class AccountReader:
     def _one(self, call: tuple[str, str], **params: Any) -> dict:
         with self._calling(call):
             return getattr(self._client(call), xform_name(call[1]))(**params)
+
+    def account_id(self) -> str:
+        """The account the credentials belong to."""
+        return self._one(GET_CALLER_IDENTITY)["Account"]
 
     def workspaces(self) -> list[dict]:
         """Every WorkSpace in the region, 25 a page (DescribeWorkspaces' largest page)."""

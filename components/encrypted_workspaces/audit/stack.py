@@ -15,6 +15,7 @@ from encrypted_workspaces.plan.stackfile import read_project, read_stack_file, s
 class StackExpectation:
     stack: str
     region: str
+    account_id: str  # the one account of aws:allowedAccountIds
     directory_id: str
     # Normalized (case-folded) user names: directory user names are case-insensitive.
     users: frozenset[str]
@@ -33,6 +34,7 @@ def read_stack_expectation(project_dir: Path, stack: str | None, config: Path | 
     return StackExpectation(
         stack=stack_file.stack,
         region=stack_file.region,
+        account_id=stack_file.account_id,
         directory_id=args.directory.directory_id,
         users=frozenset(normalized_user_name(user) for user in args.workspaces.users),
         key_alias=args.key.existing or args.key.alias or default_key_alias(stack_file.stack),

@@ -125,6 +125,13 @@ AUDIT_API_CALLS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Who the credentials belong to, so that a stack is audited in its own account. No IAM permission
+# allows or denies it ("No permissions are required to perform this operation"), so it is not in the
+# audit's policy.
+# https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
+GET_CALLER_IDENTITY = ("sts", "GetCallerIdentity")
+
+
 def iam_action(call: tuple[str, str]) -> str:
     """The IAM action that allows an API call: ``kms:DescribeKey`` for ("kms", "DescribeKey")."""
     service, operation = call
