@@ -23,8 +23,9 @@ $(STAMP): pyproject.toml
 plan: $(STAMP)
 	$(BIN)/encrypted-workspaces plan --stack dev
 
-# Everything generated from the config model: stacks/stack-config.schema.json, the README's inputs
-# table and components/encrypted_workspaces/provider/args.py. Tests fail until this has been run.
+# Everything generated from the config model and the AWS limits: stacks/stack-config.schema.json, the
+# README's inputs table and its "What the config refuses" table, and
+# components/encrypted_workspaces/provider/args.py. Tests fail until this has been run.
 generate: $(STAMP)
 	$(BIN)/encrypted-workspaces schema --write
 

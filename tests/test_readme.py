@@ -12,7 +12,7 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 def test_the_readme_table_is_generated_from_the_limits():
     text = README.read_text()
     table = text.split("<!-- refusals:start -->\n", 1)[1].split("<!-- refusals:end -->", 1)[0]
-    assert table == refusals_markdown(), "run: .venv/bin/python -m encrypted_workspaces.plan.refusals"
+    assert table == refusals_markdown(), "run: make generate"
 
 
 def test_every_row_names_its_source():

@@ -1,8 +1,8 @@
 """What the config and plan refuse: one row per rule, built from the limits themselves, with its source.
 
-The README's "What the config refuses" section is this table, rendered by ``refusals_markdown()``;
-``tests/test_readme.py`` keeps the two equal, so a changed limit changes the README or fails the tests.
-Regenerate with ``.venv/bin/python -m encrypted_workspaces.plan.refusals``.
+The README's "What the config refuses" section is this table, rendered by ``refusals_markdown()``
+between ``BEGIN`` and ``END``; ``make generate`` rewrites it with the other generated files, and the
+tests keep the two equal, so a changed limit changes the README or fails the tests.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from encrypted_workspaces.config.tags import OWNER_TAG
 from .stack_yaml import MAX_DEPTH
 
 BOTOCORE = "botocore"
+BEGIN = "<!-- refusals:start -->"
+END = "<!-- refusals:end -->"
 
 
 def _range(bounds: tuple[int, int]) -> str:
@@ -184,5 +186,6 @@ def refusals_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-if __name__ == "__main__":
-    print(refusals_markdown(), end="")
+def refusals_section() -> str:
+    """The table between its README markers."""
+    return f"{BEGIN}\n{refusals_markdown()}{END}"

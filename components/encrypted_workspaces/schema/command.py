@@ -24,12 +24,20 @@ def schema_json(schema: dict[str, Any]) -> str:
 
 def generated_files(root: Path = PROJECT_ROOT) -> dict[Path, str]:
     """Every file generated from the model, with the text it must have."""
+    from encrypted_workspaces.plan.refusals import BEGIN as REFUSALS_BEGIN
+    from encrypted_workspaces.plan.refusals import END as REFUSALS_END
+    from encrypted_workspaces.plan.refusals import refusals_section
     from encrypted_workspaces.provider.codegen import args_module_source
 
     readme = root / "README.md"
     return {
         root / "stacks" / SCHEMA_FILE_NAME: schema_json(stack_file_schema()),
-        readme: replace_table(readme.read_text(), inputs_table()),
+        readme: replace_table(
+            replace_table(readme.read_text(), inputs_table()),
+            refusals_section(),
+            REFUSALS_BEGIN,
+            REFUSALS_END,
+        ),
         root / "components" / "encrypted_workspaces" / "provider" / "args.py": args_module_source(),
     }
 

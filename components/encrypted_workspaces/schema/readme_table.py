@@ -141,9 +141,9 @@ def inputs_table() -> str:
     return "\n".join([BEGIN, *_HEADER, *lines, END])
 
 
-def replace_table(readme: str, table: str) -> str:
-    """``readme`` with the text between the markers replaced by ``table``."""
-    pattern = re.compile(re.escape(BEGIN) + r".*?" + re.escape(END), re.DOTALL)
+def replace_table(readme: str, table: str, begin: str = BEGIN, end: str = END) -> str:
+    """``readme`` with the text from ``begin`` to ``end`` replaced by ``table`` (which carries them)."""
+    pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.DOTALL)
     if not pattern.search(readme):
-        raise ValueError(f"README.md has no inputs table markers ({BEGIN} ... {END})")
+        raise ValueError(f"README.md has no table markers ({begin} ... {end})")
     return pattern.sub(lambda _: table, readme, count=1)
