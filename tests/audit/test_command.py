@@ -60,6 +60,22 @@ def test_an_invalid_stack_file_exits_2_with_the_lines_plan_prints(capsys, tmp_pa
     assert "encrypted-workspaces:workspaces.users.bob.runningMode" in audit[2]
 
 
+def test_a_stack_file_wrong_only_for_its_account_exits_2_with_the_lines_plan_prints(capsys, tmp_path):
+    # Checks against the stack's own account need the account: the audit validates with it, as plan does.
+    document = yaml.safe_load(DEV_STACK.read_text())
+    document["config"]["encrypted-workspaces:administrators"]["principals"] = [
+        "arn:aws:iam::210987654321:role/WorkSpacesAdministrators"
+    ]
+    stack = tmp_path / "Pulumi.foreign.yaml"
+    stack.write_text(yaml.safe_dump(document))
+    plan = run(capsys, "plan", "--config", str(stack), "--out", str(tmp_path / "out"))
+    audit = run(capsys, "audit", "--config", str(stack))
+    assert audit == plan
+    assert audit[0] == 2
+    assert audit[2].startswith("encrypted-workspaces:administrators.principals.0: ")
+    assert "210987654321" in audit[2]
+
+
 def test_a_region_other_than_the_stacks_exits_2(capsys):
     code, _, err = run(capsys, "audit", "--stack", "dev", "--region", "us-east-1")
     assert code == 2
