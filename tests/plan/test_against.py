@@ -142,6 +142,40 @@ def test_a_changed_bundle_is_held_by_the_guard_and_exits_0(tmp_path, capsys, dep
     assert "no destructive change" in stdout
 
 
+def test_a_held_bundle_beside_a_resize_names_the_in_place_update_in_the_table(tmp_path, capsys, deployed):
+    def change_bundle_and_resize(config):
+        config[WORKSPACES]["users"]["alice"] = {
+            "bundleId": "wsb-8vbljg4r6",
+            "rootVolumeSizeGib": 175,
+            "userVolumeSizeGib": 100,
+        }
+
+    code, changes, stdout, _ = compare(capsys, tmp_path, deployed, change_bundle_and_resize)
+    assert code == 0
+    [change] = changes["changes"]
+    assert change["action"] == "held" and "as it is" not in change["reason"]
+    table = stdout.split("Changes against ", 1)[1].splitlines()
+    rows = [line.split(None, 4) for line in table if "  Workspace  workspaces-workspace-alice  " in line]
+    assert rows == [
+        [
+            "held",
+            "Workspace",
+            "workspaces-workspace-alice",
+            "bundleId",
+            "the replacement guard holds back bundleId, which would replace the WorkSpace of alice; "
+            "list alice under workspaces.replace to replace it",
+        ],
+        [
+            "update",
+            "Workspace",
+            "workspaces-workspace-alice",
+            "workspaceProperties.rootVolumeSizeGib,",
+            "workspaceProperties.userVolumeSizeGib  updated in place (bundleId held)",
+        ],
+    ]
+    assert "1 held, 13 same (1 held also updated in place)" in stdout
+
+
 def test_a_changed_bundle_of_a_listed_user_is_a_destructive_replace_deleting_first(
     tmp_path, capsys, deployed
 ):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from encrypted_workspaces.plan.against import DeployedResource
 from encrypted_workspaces.plan.changes import changed_fields, compare
+from encrypted_workspaces.plan.changes_report import changes_lines
 
 WORKSPACE = "aws:workspaces/workspace:Workspace"
 ALIAS = "aws:kms/alias:Alias"
@@ -31,6 +32,46 @@ def test_a_held_replacement_with_an_in_place_remainder_names_both():
     [change] = compare(deployed, [planned("w", WORKSPACE, inputs, ignoreChanges=GUARD)]).changes
     assert (change.action, change.fields, change.destructive) == ("held", ["bundleId", "size"], False)
     assert change.reason.endswith("list eve under workspaces.replace to replace it; size updated in place")
+
+
+def test_a_held_change_updated_in_place_is_printed_as_a_held_row_and_an_update_row():
+    before = {"bundleId": "a", "userName": "eve", "size": 50}
+    deployed = {"w::ws-eve": DeployedResource("w::ws-eve", WORKSPACE, before)}
+    inputs = {"bundleId": "b", "userName": "eve", "size": 100}
+    changes = compare(deployed, [planned("w::ws-eve", WORKSPACE, inputs, ignoreChanges=GUARD)])
+    [change] = changes.changes
+    # Not "as it is": the in-place update changes the WorkSpace.
+    assert change.reason == (
+        "the replacement guard holds back bundleId, which would replace the WorkSpace of eve; "
+        "list eve under workspaces.replace to replace it; size updated in place"
+    )
+    header, held, update, closing = changes_lines(changes)
+    assert held.split()[:4] == ["held", "Workspace", "ws-eve", "bundleId"]
+    assert held.endswith("list eve under workspaces.replace to replace it")
+    assert update.split() == [
+        "update",
+        "Workspace",
+        "ws-eve",
+        "size",
+        "updated",
+        "in",
+        "place",
+        "(bundleId",
+        "held)",
+    ]
+    assert closing == "no destructive change"
+
+
+def test_a_held_change_with_nothing_else_is_one_row_keeping_the_workspace_as_it_is():
+    deployed = {"w::ws-eve": DeployedResource("w::ws-eve", WORKSPACE, {"bundleId": "a", "userName": "eve"})}
+    changes = compare(
+        deployed, [planned("w::ws-eve", WORKSPACE, {"bundleId": "b", "userName": "eve"}, ignoreChanges=GUARD)]
+    )
+    [change] = changes.changes
+    assert change.reason.startswith(
+        "the replacement guard keeps the WorkSpace of eve as it is (bundleId would"
+    )
+    assert [line.split()[0] for line in changes_lines(changes)] == ["ACTION", "held", "no"]
 
 
 def test_replacing_what_holds_no_data_is_not_destructive():

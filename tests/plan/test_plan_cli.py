@@ -122,6 +122,15 @@ def test_two_runs_write_byte_identical_files(tmp_path, capsys):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
+WORKSPACE_COLUMNS = (
+    "USER BUNDLE COMPUTE RUNNING MODE AUTO-STOP MIN ROOT GIB USER GIB ROOT ENCRYPTED USER ENCRYPTED"
+)
+
+
+def outputs_of(out: Path) -> dict:
+    return json.loads((out / "plan.json").read_text())["outputs"]
+
+
 def test_summary_shows_tree_users_outputs_and_findings(tmp_path, capsys):
     code, out, err = run_plan(capsys, "--stack", "prod", "--out", str(tmp_path))
     assert (code, err) == (0, "")
@@ -132,21 +141,18 @@ def test_summary_shows_tree_users_outputs_and_findings(tmp_path, capsys):
         "create timeout 90m, delete timeout 30m, update timeout 60m, ignores 6 properties]" in out
     )
     users = out.split("WorkSpaces (4)\n", 1)[1].split("\n\n", 1)[0].splitlines()
-    assert users[0].split() == [
-        "USER",
-        "BUNDLE",
-        "COMPUTE",
-        "RUNNING",
-        "MODE",
-        "ROOT",
-        "ENCRYPTED",
-        "USER",
-        "ENCRYPTED",
-        "KEY",
-    ]
-    carol = next(line for line in users if line.strip().startswith("carol"))
-    assert carol.split()[:6] == ["carol", "wsb-bh8rsxt14", "POWER", "AUTO_STOP", "yes", "yes"]
-    assert carol.split()[6].startswith("arn:aws:kms:eu-west-1:123456789012:key/")
+    # The key, the same for every WorkSpace, once above the table; the sizes and auto-stop per user.
+    assert users[0].split() == ["key", "of", "every", "WorkSpace:", outputs_of(tmp_path)["keyArn"]]
+    assert users[1].split() == WORKSPACE_COLUMNS.split()
+    rows = {line.split()[0]: line.split()[1:] for line in users[2:]}
+    # prod: carol's 175/200 GiB and dave.ops's 120 minutes are overrides; bob is ALWAYS_ON (no auto-stop).
+    assert rows == {
+        "alice": ["wsb-bh8rsxt14", "STANDARD", "AUTO_STOP", "60", "80", "100", "yes", "yes"],
+        "bob": ["wsb-bh8rsxt14", "PERFORMANCE", "ALWAYS_ON", "-", "80", "100", "yes", "yes"],
+        "carol": ["wsb-bh8rsxt14", "POWER", "AUTO_STOP", "60", "175", "200", "yes", "yes"],
+        "dave.ops": ["wsb-bh8rsxt14", "STANDARD", "AUTO_STOP", "120", "80", "100", "yes", "yes"],
+    }
+    assert out.count("arn:aws:kms:eu-west-1:123456789012:key/") == 2  # above the table, and keyArn
     assert '"aliasName": "alias/workspaces-prod"' in out
     assert "no finding of MEDIUM or higher" in out
 
@@ -379,3 +385,26 @@ def test_without_out_a_stack_file_plans_into_build_plan_named_after_its_stack(tm
     )
     assert run_plan(capsys, "--config", str(broken))[0] == 2
     assert not (tmp_path / "build" / "plan" / "review").exists()  # the stale plan of that stack is gone
+
+
+def test_a_guardrail_finding_on_every_workspace_is_said_once_and_the_exit_code_explained(tmp_path, capsys):
+    def rotation_off_for_44_users(config):
+        key = config["encrypted-workspaces:key"]
+        key["enableKeyRotation"] = False
+        del key["rotationPeriodInDays"]
+        config["encrypted-workspaces:workspaces"]["users"] = {f"user{n:02d}": {} for n in range(44)}
+
+    stack = write_stack(tmp_path, "fleet", rotation_off_for_44_users)
+    code, out, _ = run_plan(capsys, "--config", str(stack), "--out", str(tmp_path / "o"))
+    assert code == 3
+    section = guardrail_section(out)
+    rotation = "automatic key rotation must be enabled"
+    assert [line for line in section if rotation in line] == [
+        "  mandatory workspaces-kms-key-compliant  all 44 WorkSpaces: key workspaces-key: "
+        f"{rotation} (enableKeyRotation is not true)"
+    ]
+    named = " ".join(section[1:]).replace("users:", "").replace(",", " ").split()
+    assert named == [f"user{n:02d}" for n in range(44)]
+    assert out.rstrip().splitlines()[-1] == (
+        "Exit 3: 1 mandatory guardrail violation (workspaces-kms-key-compliant on all 44 WorkSpaces)"
+    )

@@ -1,6 +1,7 @@
 """Policy linting: parliament's findings plus a check that every action exists (policy_sentry).
 
-Needs the ``lint`` extra (parliament, policy-sentry); imported only by the plan command and tests.
+Needs the ``lint`` extra (parliament, policy-sentry); imported only by the plan command and tests. Without
+it, ``lint_unavailable`` says why, so plan can skip the lint and say so instead of failing.
 """
 
 from __future__ import annotations
@@ -8,18 +9,40 @@ from __future__ import annotations
 import copy
 import fnmatch
 import functools
+import importlib
 import json
 from dataclasses import dataclass
 
 from .statements import IDENTITY, KEY_POLICY, TRUST_POLICY, named_actions, statements
 
-# Findings we accept, and why (DESIGN.md, invariants): a key policy's "Resource": "*" means "this
-# key", and AWS designed the WorkSpaces administrators' policy to be *-scoped.
-ACCEPTED_ISSUES: frozenset[str] = frozenset({"RESOURCE_STAR"})
+# Findings we accept, by the kind of document they are in, and why (DESIGN.md, invariants). Only where
+# the reason holds: a RESOURCE_STAR in a trust policy, say, stays a finding.
+ACCEPTED: dict[str, dict[str, str]] = {
+    "RESOURCE_STAR": {
+        # "In a key policy, the value of the Resource element is "*", which means "this KMS key"":
+        # https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html
+        KEY_POLICY: 'in a key policy, "Resource": "*" means the key itself',
+        # "Encrypted WorkSpaces", Part 2, the IAM policy for WorkSpaces administrators:
+        # https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html
+        IDENTITY: 'AWS documents the WorkSpaces administrators\' policy with "Resource": "*"',
+    },
+}
 SEVERITY_ORDER = ("LOW", "MEDIUM", "HIGH", "CRITICAL")
 UNKNOWN_ACTION = "UNKNOWN_ACTION_IN_POLICY_SENTRY"
+# The modules of the ``lint`` extra (pyproject.toml), and how to install them.
+LINT_MODULES = ("parliament", "policy_sentry")
+LINT_INSTALL = "pip install 'encrypted-workspaces[lint]'"
 
-__all__ = ["IDENTITY", "KEY_POLICY", "TRUST_POLICY", "Finding", "lint_policy", "unknown_actions"]
+__all__ = [
+    "IDENTITY",
+    "KEY_POLICY",
+    "LINT_INSTALL",
+    "TRUST_POLICY",
+    "Finding",
+    "lint_policy",
+    "lint_unavailable",
+    "unknown_actions",
+]
 
 
 @dataclass(frozen=True, order=True)
@@ -28,10 +51,16 @@ class Finding:
     issue: str
     severity: str
     detail: str
+    kind: str = IDENTITY  # of the document: IDENTITY, KEY_POLICY or TRUST_POLICY
 
     @property
     def accepted(self) -> bool:
-        return self.issue in ACCEPTED_ISSUES
+        return self.accepted_because is not None
+
+    @property
+    def accepted_because(self) -> str | None:
+        """Why this finding is accepted in this kind of document, or None: it is not."""
+        return ACCEPTED.get(self.issue, {}).get(self.kind)
 
     def at_least(self, severity: str) -> bool:
         return SEVERITY_ORDER.index(self.severity) >= SEVERITY_ORDER.index(severity)
@@ -39,6 +68,20 @@ class Finding:
     def line(self, width: int = 160) -> str:
         text = f"{self.severity:<8} {self.issue:<32} {self.document}: {self.detail}"
         return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def lint_unavailable() -> str | None:
+    """Why the policy lint cannot run here (the ``lint`` extra is not installed, or broken), or None.
+
+    Imports the modules, rather than only finding them, because an installed parliament can still fail
+    to import (it needs pkg_resources, which setuptools 82 removed; the extra pins setuptools below it).
+    """
+    for name in LINT_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError as error:
+            return f"{name} cannot be imported ({error})"
+    return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -87,9 +130,11 @@ def lint_policy(
         detail = (
             finding.detail if isinstance(finding.detail, str) else json.dumps(finding.detail, sort_keys=True)
         )
-        findings.add(Finding(name, finding.issue, finding.severity, detail))
+        findings.add(Finding(name, finding.issue, finding.severity, detail, kind))
     for action in unknown_actions(document):
         findings.add(
-            Finding(name, UNKNOWN_ACTION, "HIGH", f"{action} names no action in policy_sentry's database")
+            Finding(
+                name, UNKNOWN_ACTION, "HIGH", f"{action} names no action in policy_sentry's database", kind
+            )
         )
     return sorted(findings)

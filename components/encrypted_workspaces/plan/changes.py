@@ -30,6 +30,15 @@ class Change:
     fields: list[str]
     destructive: bool
     reason: str
+    # A held change: what it holds back, and why (``reason`` also names what is updated in place). Not
+    # in changes.json, whose entries name every changed field (DESIGN.md), but in the printed table.
+    held: tuple[str, ...] = ()
+    held_reason: str = ""
+
+    @property
+    def updated_in_place(self) -> list[str]:
+        """The fields of a held change that the provider updates in place all the same."""
+        return [field for field in self.fields if field not in self.held] if self.held else []
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -159,16 +168,22 @@ def _compared(before: DeployedResource, after: Mapping[str, Any]) -> Change | No
         return Change(urn, resource_type, "replace", fields, stake is not None, reason)
     if held:
         user = inputs.get("userName")
-        if resource_type == types.WORKSPACE and user:
-            reason = (
+        listed = f"list {user} under workspaces.replace to replace it"
+        if resource_type == types.WORKSPACE and user and not effective:
+            held_reason = (
                 f"the replacement guard keeps {stake.what} as it is ({', '.join(held)} would replace it); "
-                f"list {user} under workspaces.replace to replace it"
+                + listed
+            )
+        elif resource_type == types.WORKSPACE and user:
+            # Not "as it is": an in-place update (a resize, a compute type) still changes the WorkSpace.
+            held_reason = (
+                f"the replacement guard holds back {', '.join(held)}, which would replace {stake.what}; "
+                + listed
             )
         else:
-            reason = f"ignoreChanges holds back {', '.join(held)}"
-        if effective:
-            reason += f"; {', '.join(effective)} updated in place"
-        return Change(urn, resource_type, "held", fields, False, reason)
+            held_reason = f"ignoreChanges holds back {', '.join(held)}"
+        reason = held_reason + (f"; {', '.join(effective)} updated in place" if effective else "")
+        return Change(urn, resource_type, "held", fields, False, reason, tuple(held), held_reason)
     return Change(urn, resource_type, "update", fields, False, "updated in place")
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from encrypted_workspaces.errors import ConfigError
-from encrypted_workspaces.exit_codes import EXIT_CONFIG, EXIT_DESTRUCTIVE, EXIT_FINDINGS, EXIT_OK
+from encrypted_workspaces.exit_codes import EXIT_CONFIG
 from encrypted_workspaces.offline.runner import PROJECT_ROOT, simulate, stack_program
 
 from .inputs import load_inputs
@@ -107,10 +107,11 @@ def _plan(
     # databases trigger scan only new objects, not the whole deployment again and again.
     gc.freeze()
 
-    from encrypted_workspaces.rules import MANDATORY, evaluate
+    from encrypted_workspaces.rules import evaluate
 
     from .documents import lint_documents, policy_documents
-    from .guardrails import allowing_named_keys, views_from_registrations
+    from .guardrails import allowing_named_keys, guardrail_findings, views_from_registrations
+    from .outcome import plan_outcome
     from .render import (
         assumption_lines,
         guardrail_lines,
@@ -121,13 +122,14 @@ def _plan(
     )
 
     documents = policy_documents(deployment.resources)
-    findings = lint_documents(documents)
+    lint = lint_documents(documents)
     guardrails_config, allowances = allowing_named_keys(guardrails_config, deployment.invokes)
     violations = evaluate(views_from_registrations(deployment.resources), guardrails_config)
+    guardrails = guardrail_findings(violations, deployment.resources)
     entries = resource_entries(deployment)
     extra_sections = [
         *assumption_lines(deployment.invokes),
-        ("Guardrails (policies/workspaces-guardrails)", allowances + guardrail_lines(violations)),
+        ("Guardrails (policies/workspaces-guardrails)", allowances + guardrail_lines(guardrails)),
     ]
     changes = None
     if deployed is not None:
@@ -148,8 +150,13 @@ def _plan(
     written = [out_dir / PLAN_FILE, *(out_dir / POLICIES_DIR / name for name in policy_files)]
     if changes is not None:
         written.append(out_dir / CHANGES_FILE)
-    blocking = [f for f in findings if not f.accepted and f.at_least(BLOCKING_SEVERITY)]
-    blocking_violations = [v for v in violations if v.enforcement == MANDATORY]
+    outcome = plan_outcome(
+        blocking_findings=len(lint.blocking(BLOCKING_SEVERITY)),
+        blocking_severity=BLOCKING_SEVERITY,
+        guardrails=guardrails,
+        destructive=None if changes is None else len(changes.destructive),
+        lint_skipped=lint.skipped is not None,
+    )
 
     def print_summary() -> int:
         write_summary(
@@ -157,14 +164,12 @@ def _plan(
             deployment=deployment,
             region=stack_file.region,
             account_id=stack_file.account_id,
-            findings=findings,
+            lint=lint,
             blocking_severity=BLOCKING_SEVERITY,
             written=written,
+            outcome=outcome,
             extra_sections=extra_sections,
         )
-        # Precedence (exit_codes): a destructive change outranks findings.
-        if changes is not None and changes.destructive:
-            return EXIT_DESTRUCTIVE
-        return EXIT_FINDINGS if blocking or blocking_violations else EXIT_OK
+        return outcome.code
 
     return print_summary

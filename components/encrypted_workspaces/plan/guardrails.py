@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from encrypted_workspaces.aws.types import GET_KMS_KEY
+from encrypted_workspaces.aws.types import GET_KMS_KEY, WORKSPACE
 from encrypted_workspaces.offline.recorder import Invoke, Registration
-from encrypted_workspaces.rules import PackConfig, ResourceView
+from encrypted_workspaces.rules import MANDATORY, PackConfig, ResourceView, Violation
 from encrypted_workspaces.rules.kms_key import RULE as KMS_KEY_RULE
 
 
@@ -48,3 +49,49 @@ def allowing_named_keys(config: PackConfig, invokes: Iterable[Invoke]) -> tuple[
         )
     rules = {**config.rules, KMS_KEY_RULE.name: settings.model_copy(update={"allowed_keys": allowed})}
     return PackConfig(rules), notes
+
+
+@dataclass(frozen=True)
+class GuardrailFinding:
+    """One rule's message, once, with every resource it is said of (a stack rule such as the key's
+    says the same of each WorkSpace that uses the key)."""
+
+    rule: str
+    enforcement: str
+    message: str
+    resources: tuple[str, ...]  # logical names, in URN order
+    users: tuple[str, ...]  # the users of those that are WorkSpaces, in URN order
+    workspaces_in_stack: int
+
+    @property
+    def mandatory(self) -> bool:
+        return self.enforcement == MANDATORY
+
+    @property
+    def only_workspaces(self) -> bool:
+        return len(self.users) == len(self.resources)
+
+    @property
+    def every_workspace(self) -> bool:
+        return self.only_workspaces and len(self.users) == self.workspaces_in_stack
+
+
+def guardrail_findings(
+    violations: Iterable[Violation], registrations: Sequence[Registration]
+) -> list[GuardrailFinding]:
+    """The violations with the same rule, level and message as one finding each, in rule order."""
+    users = {r.urn: str(r.inputs.get("userName")) for r in registrations if r.type == WORKSPACE}
+    said: dict[tuple[str, str, str], list[str]] = {}
+    for violation in sorted(violations):
+        said.setdefault((violation.rule, violation.enforcement, violation.message), []).append(violation.urn)
+    return [
+        GuardrailFinding(
+            rule=rule,
+            enforcement=enforcement,
+            message=message,
+            resources=tuple(urn.rsplit("::", 1)[-1] for urn in urns),
+            users=tuple(users[urn] for urn in urns if urn in users),
+            workspaces_in_stack=len(users),
+        )
+        for (rule, enforcement, message), urns in sorted(said.items())
+    ]

@@ -5,18 +5,22 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 import orjson
 
 from encrypted_workspaces.aws.types import WORKSPACE
-from encrypted_workspaces.documents.lint import Finding
+from encrypted_workspaces.documents.lint import LINT_INSTALL, Finding
+from encrypted_workspaces.exit_codes import EXIT_FINDINGS
 from encrypted_workspaces.offline.mocks import assumption
 from encrypted_workspaces.offline.recorder import Invoke, Registration
 from encrypted_workspaces.offline.runner import Deployment
 
-from .documents import PolicyDocument
+from .documents import PolicyDocument, PolicyLint
+from .guardrails import GuardrailFinding
+from .outcome import Outcome, workspaces_counted
 
 OPTION_FLAGS = ("protect", "retainOnDelete", "deleteBeforeReplace")
 
@@ -118,47 +122,135 @@ def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     ]
 
 
-def users_table(resources: list[Registration]) -> list[str]:
+@dataclass(frozen=True)
+class WorkspaceRow:
+    """One WorkSpace as the summary shows it: what a reviewer checks per user."""
+
+    user: str
+    bundle: str
+    compute: str
+    running_mode: str
+    auto_stop_minutes: int | None  # AUTO_STOP only
+    root_gib: int | None
+    user_gib: int | None
+    root_encrypted: bool
+    user_encrypted: bool
+    key: str
+
+
+def workspace_rows(resources: list[Registration]) -> list[WorkspaceRow]:
     rows = []
-    for workspace in sorted(
-        (r for r in resources if r.type == WORKSPACE), key=lambda r: r.inputs["userName"].lower()
-    ):
+    for workspace in (r for r in resources if r.type == WORKSPACE):
         inputs = workspace.inputs
         properties = inputs.get("workspaceProperties", {})
         rows.append(
-            (
-                inputs["userName"],
-                inputs.get("bundleId", ""),
-                properties.get("computeTypeName", ""),
-                properties.get("runningMode", ""),
-                "yes" if inputs.get("rootVolumeEncryptionEnabled") else "NO",
-                "yes" if inputs.get("userVolumeEncryptionEnabled") else "NO",
-                inputs.get("volumeEncryptionKey") or "-",
+            WorkspaceRow(
+                user=inputs["userName"],
+                bundle=inputs.get("bundleId", ""),
+                compute=properties.get("computeTypeName", ""),
+                running_mode=properties.get("runningMode", ""),
+                auto_stop_minutes=properties.get("runningModeAutoStopTimeoutInMinutes"),
+                root_gib=properties.get("rootVolumeSizeGib"),
+                user_gib=properties.get("userVolumeSizeGib"),
+                root_encrypted=bool(inputs.get("rootVolumeEncryptionEnabled")),
+                user_encrypted=bool(inputs.get("userVolumeEncryptionEnabled")),
+                key=inputs.get("volumeEncryptionKey") or "-",
             )
         )
-    header = ("USER", "BUNDLE", "COMPUTE", "RUNNING MODE", "ROOT ENCRYPTED", "USER ENCRYPTED", "KEY")
-    return table(header, rows) if rows else ["(no WorkSpaces)"]
+    return sorted(rows, key=lambda row: row.user.lower())
 
 
-def findings_lines(findings: list[Finding], blocking_severity: str) -> list[str]:
-    lines = [f.line() for f in findings if not f.accepted]
-    accepted = [f for f in findings if f.accepted]
-    if accepted:
-        issues = ", ".join(sorted({f.issue for f in accepted}))
-        documents = ", ".join(sorted({f.document for f in accepted}))
-        lines.append(
-            f"accepted: {len(accepted)} {issues} in {documents} "
-            '(a key policy\'s "Resource": "*" means this key; AWS scopes the WorkSpaces admin policy to *)'
+def _number(value: int | float | None) -> str:
+    return "-" if value is None else str(canonical(value))
+
+
+def users_table(rows: list[WorkspaceRow]) -> list[str]:
+    """The table of WorkSpaces; the key once above it when every WorkSpace has the same (the usual case)."""
+    if not rows:
+        return ["(no WorkSpaces)"]
+    keys = {row.key for row in rows}
+    one_key = len(keys) == 1
+    header = ("USER", "BUNDLE", "COMPUTE", "RUNNING MODE", "AUTO-STOP MIN", "ROOT GIB", "USER GIB")
+    header += ("ROOT ENCRYPTED", "USER ENCRYPTED") + (() if one_key else ("KEY",))
+    cells = [
+        (
+            row.user,
+            row.bundle,
+            row.compute,
+            row.running_mode,
+            _number(row.auto_stop_minutes),
+            _number(row.root_gib),
+            _number(row.user_gib),
+            "yes" if row.root_encrypted else "NO",
+            "yes" if row.user_encrypted else "NO",
         )
-    if not any(not f.accepted and f.at_least(blocking_severity) for f in findings):
+        + (() if one_key else (row.key,))
+        for row in rows
+    ]
+    above = [f"key of every WorkSpace: {keys.pop()}"] if one_key else []
+    return above + table(header, cells)
+
+
+def findings_lines(lint: PolicyLint, blocking_severity: str) -> list[str]:
+    if lint.skipped is not None:
+        return [f"skipped: {lint.skipped}; the documents are written unlinted; to lint them: {LINT_INSTALL}"]
+    lines = [f.line() for f in lint.findings if not f.accepted]
+    accepted: dict[tuple[str, str], list[Finding]] = {}
+    for finding in lint.findings:
+        if (because := finding.accepted_because) is not None:
+            accepted.setdefault((finding.issue, because), []).append(finding)
+    for (issue, because), findings in accepted.items():
+        documents = ", ".join(sorted({f.document for f in findings}))
+        lines.append(f"accepted: {len(findings)} {issue} in {documents} ({because})")
+    if not lint.blocking(blocking_severity):
         lines.append(f"no finding of {blocking_severity} or higher")
     return lines
 
 
-def guardrail_lines(violations: list) -> list[str]:
-    if not violations:
+# At most this many users or resources are named under a guardrail finding, because a fleet's names
+# would bury the summary; the count is always said.
+NAMED_AT_MOST = 50
+_NAMES_PER_LINE = 10
+
+
+def _names(label: str, names: tuple[str, ...]) -> list[str]:
+    """``names`` after ``label``, a few to a line, at most NAMED_AT_MOST of them."""
+    shown = list(names[:NAMED_AT_MOST])
+    if len(names) > len(shown):
+        shown.append(f"and {len(names) - len(shown)} more")
+    rows = [", ".join(shown[i : i + _NAMES_PER_LINE]) for i in range(0, len(shown), _NAMES_PER_LINE)]
+    prefixes = [label] + [" " * len(label)] * (len(rows) - 1)
+    return [
+        prefix + row + ("," if index < len(rows) - 1 else "")
+        for index, (prefix, row) in enumerate(zip(prefixes, rows, strict=True))
+    ]
+
+
+def guardrail_lines(findings: list[GuardrailFinding]) -> list[str]:
+    """Each finding once: on one resource, named in the line; on several, counted, then named below it."""
+    if not findings:
         return ["no violation"]
-    return [violation.line() for violation in violations]
+    lines = []
+    for finding in findings:
+        head = f"{finding.enforcement:<9} {finding.rule}  "
+        if len(finding.resources) == 1:
+            lines.append(f"{head}{finding.resources[0]}: {finding.message}")
+            continue
+        if finding.only_workspaces:
+            lines.append(f"{head}{workspaces_counted(finding)}: {finding.message}")
+            lines += _names("  users: ", finding.users)
+        else:
+            lines.append(f"{head}{len(finding.resources)} resources: {finding.message}")
+            lines += _names("  resources: ", finding.resources)
+    return lines
+
+
+def outcome_line(outcome: Outcome) -> str:
+    """The closing line: the exit code and why."""
+    line = f"Exit {outcome.code}: {', '.join(outcome.because)}"
+    if outcome.also:
+        line += f"; also {', '.join(outcome.also)}, which alone would exit {EXIT_FINDINGS}"
+    return line
 
 
 def assumption_lines(invokes: Iterable[Invoke]) -> list[tuple[str, list[str]]]:
@@ -167,30 +259,35 @@ def assumption_lines(invokes: Iterable[Invoke]) -> list[tuple[str, list[str]]]:
     return [(f"Assumed offline ({len(lines)} look-ups)", lines)] if lines else []
 
 
+Section = tuple[str, list[str]]
+
+
 def write_summary(
     out: TextIO,
     *,
     deployment: Deployment,
     region: str,
     account_id: str,
-    findings: list[Finding],
+    lint: PolicyLint,
     blocking_severity: str,
     written: list[Path],
-    extra_sections: Iterable[tuple[str, list[str]]] = (),
+    outcome: Outcome,
+    extra_sections: Iterable[Section] = (),
 ) -> None:
-    def section(title: str, lines: list[str]) -> None:
+    """The summary: a heading, the sections (title, lines), then the closing line."""
+    sections: list[Section] = [
+        (f"Resources ({len(deployment.resources)})", resource_tree(deployment.resources)),
+        (
+            f"WorkSpaces ({sum(r.type == WORKSPACE for r in deployment.resources)})",
+            users_table(workspace_rows(deployment.resources)),
+        ),
+        ("Outputs", json.dumps(canonical(deployment.outputs), indent=2).splitlines()),
+        ("Policy findings (parliament, policy_sentry)", findings_lines(lint, blocking_severity)),
+        *extra_sections,
+        ("Wrote", [str(path) for path in written]),
+    ]
+    out.write(f"Plan of {deployment.project}/{deployment.stack} in {region}, account {account_id}\n")
+    for title, lines in sections:
         out.write(f"\n{title}\n")
         out.writelines(f"  {line}\n" for line in lines)
-
-    out.write(f"Plan of {deployment.project}/{deployment.stack} in {region}, account {account_id}\n")
-    section(f"Resources ({len(deployment.resources)})", resource_tree(deployment.resources))
-    section(
-        f"WorkSpaces ({sum(r.type == WORKSPACE for r in deployment.resources)})",
-        users_table(deployment.resources),
-    )
-    outputs = json.dumps(canonical(deployment.outputs), indent=2).splitlines()
-    section("Outputs", outputs)
-    section("Policy findings (parliament, policy_sentry)", findings_lines(findings, blocking_severity))
-    for title, lines in extra_sections:
-        section(title, lines)
-    section("Wrote", [str(path) for path in written])
+    out.write(f"\n{outcome_line(outcome)}\n")
