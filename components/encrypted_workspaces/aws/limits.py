@@ -70,16 +70,25 @@ VOLUME_SIZES_ALLOWED = (
 ROOT_VOLUME_SIZES_ALLOWED = "80, 100 (graphics only) or 175..2000"
 USER_VOLUME_SIZES_ALLOWED = "10, 50 or 100..2000"
 VOLUME_SIZE_MAX_GIB = 2000
+# Each volume's sizes on their own, whatever the other volume and the compute type: a few sizes, then
+# a range (the stack-file schema says them per key; the pairs are checked with the compute type).
+ROOT_VOLUME_SIZES: tuple[tuple[int, ...], tuple[int, int]] = ((80, 100), (175, VOLUME_SIZE_MAX_GIB))
+USER_VOLUME_SIZES: tuple[tuple[int, ...], tuple[int, int]] = ((10, 50), (100, VOLUME_SIZE_MAX_GIB))
+
+
+def _one_of(sizes: tuple[tuple[int, ...], tuple[int, int]], gib: int) -> bool:
+    few, (low, high) = sizes
+    return gib in few or low <= gib <= high
 
 
 def root_volume_size_possible(root_gib: int) -> bool:
     """Some compute type and user volume go with this root volume size."""
-    return root_gib in (80, 100) or 175 <= root_gib <= VOLUME_SIZE_MAX_GIB
+    return _one_of(ROOT_VOLUME_SIZES, root_gib)
 
 
 def user_volume_size_possible(user_gib: int) -> bool:
     """Some compute type and root volume go with this user volume size."""
-    return user_gib in (10, 50) or 100 <= user_gib <= VOLUME_SIZE_MAX_GIB
+    return _one_of(USER_VOLUME_SIZES, user_gib)
 
 
 def volume_sizes_valid(root_gib: int, user_gib: int, compute_type_name: str) -> bool:

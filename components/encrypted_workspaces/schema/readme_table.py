@@ -10,7 +10,7 @@ from typing import Any
 
 from encrypted_workspaces.config import NAMESPACE
 
-from .stack_file import AWS_KEYS, SECURE_VALUE, stack_file_schema
+from .stack_file import AWS_KEYS, SECURE_VALUE, described_schema
 
 BEGIN = "<!-- inputs-table:begin (generated from the config model by `make generate`; do not edit) -->"
 END = "<!-- inputs-table:end -->"
@@ -87,7 +87,11 @@ class _Table:
         limits = []
         if "enum" in schema:
             limits.append(", ".join(f"`{value}`" for value in schema["enum"]))
-        if "minimum" in schema or "maximum" in schema:
+        if "then" in schema and "enum" in schema["then"] and "else" in schema:
+            # A few values, or a range above them (stack_file._sizes).
+            few = ", ".join(str(value) for value in schema["then"]["enum"])
+            limits.append(f"{few} or {schema['else']['minimum']}..{schema.get('maximum', '')}")
+        elif "minimum" in schema or "maximum" in schema:
             limits.append(f"{schema.get('minimum', '')}..{schema.get('maximum', '')}")
         if "multipleOf" in schema:
             limits.append(f"multiple of {schema['multipleOf']}")
@@ -130,7 +134,7 @@ def _cell(text: str) -> str:
 
 def inputs_table() -> str:
     """The table, Markdown, between its markers."""
-    schema = stack_file_schema()
+    schema = described_schema()
     table = _Table(schema)
     config = schema["properties"]["config"]["properties"]
     rows = [row for key, value in AWS_KEYS.items() for row in table.rows(key, value, True)]
