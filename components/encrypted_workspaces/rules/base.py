@@ -31,9 +31,6 @@ class Violation:
     urn: str
     message: str
 
-    def line(self) -> str:
-        return f"{self.enforcement:<9} {self.rule}  {self.urn.rsplit('::', 1)[-1]}: {self.message}"
-
 
 class RuleSettings(SettingsModel):
     """A rule's settings in the pack config; every rule takes ``enforcementLevel``.
