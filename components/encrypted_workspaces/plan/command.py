@@ -6,12 +6,19 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.util
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from encrypted_workspaces.errors import ConfigError
-from encrypted_workspaces.exit_codes import EXIT_CONFIG, EXIT_DESTRUCTIVE, EXIT_FINDINGS, EXIT_OK
+from encrypted_workspaces.exit_codes import (
+    EXIT_CONFIG,
+    EXIT_DESTRUCTIVE,
+    EXIT_FAILURE,
+    EXIT_FINDINGS,
+    EXIT_OK,
+)
 from encrypted_workspaces.offline.runner import simulate, stack_program
 from encrypted_workspaces.project import (
     PulumiProject,
@@ -26,6 +33,19 @@ from .stackfile import stack_name_of, stack_name_problem
 
 # Lint findings at or above this severity fail the plan (exit 3).
 BLOCKING_SEVERITY = "MEDIUM"
+# The policy linters plan runs: the package's `lint` extra, which a program that only imports the
+# component does not install.
+LINTERS = ("parliament", "policy_sentry")
+
+
+class LintersMissing(Exception):
+    """The `lint` extra is not installed (exit 1): what to install, not a ModuleNotFoundError."""
+
+    def __init__(self, missing: list[str]):
+        super().__init__(
+            f"the policy linters plan runs are not installed ({', '.join(missing)}): "
+            "pip install 'encrypted-workspaces[lint]'"
+        )
 
 
 def add_arguments(plan: argparse.ArgumentParser) -> None:
@@ -85,6 +105,10 @@ def run(args: argparse.Namespace) -> int:
         remove_plan(out_dir)
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
+    except LintersMissing as error:
+        remove_plan(out_dir)
+        print(f"encrypted-workspaces plan: {error}", file=sys.stderr)
+        return EXIT_FAILURE
     except BaseException:
         remove_plan(out_dir)
         raise
@@ -110,6 +134,9 @@ def _plan(
     # The deployment lives until the process ends: freeze it, so that the collections the linters'
     # databases trigger scan only new objects, not the whole deployment again and again.
     gc.freeze()
+    # Checked here, after the program has validated the config: invalid input (exit 2) comes first.
+    if missing := [name for name in LINTERS if importlib.util.find_spec(name) is None]:
+        raise LintersMissing(missing)
 
     from encrypted_workspaces.rules import MANDATORY, evaluate
 
