@@ -145,12 +145,12 @@ def _program(project_file: Path, main: object) -> tuple[Path, Path]:
     raise ConfigError([f"{project_file}: main: no such file or directory (got {main!r})"])
 
 
-def find_project(project_dir: Path | None, start: Path | None = None) -> PulumiProject:
-    """``--project-dir``'s project, else the nearest one at or above ``start`` (default: the current
-    directory). Raises ConfigError (exit 2), one line naming the directory or file."""
+def find_project(project_dir: Path | None) -> PulumiProject:
+    """``--project-dir``'s project, else the nearest one at or above the current directory. Raises
+    ConfigError (exit 2), one line naming the directory or file."""
     if project_dir is not None:
         return read_project(_project_file_at(project_dir))
-    return read_project(find_project_file(Path.cwd() if start is None else start))
+    return read_project(find_project_file(Path.cwd()))
 
 
 def stack_file_path(project: PulumiProject, stack: str | None, config: Path | None) -> Path:
