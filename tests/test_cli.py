@@ -31,7 +31,7 @@ def test_version_without_package_metadata_says_so(capsys, monkeypatch):
 
 
 def test_help_lists_each_command_on_one_line_and_the_exit_codes(capsys, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("COLUMNS", "80")  # an ordinary terminal
     with pytest.raises(SystemExit) as exited:
         main(["--help"])
     assert exited.value.code == 0

@@ -29,7 +29,7 @@ DISTRIBUTION = "encrypted-workspaces"
 COMMANDS = {"plan": plan_command, "schema": schema_command, "audit": audit_command}
 HELP = {
     "plan": "render a stack's whole deployment offline, for review",
-    "schema": "print the JSON Schema of stack files (--provider: the component provider's)",
+    "schema": "print the JSON Schema of stack files (or of the provider)",
     "audit": "check a live account's WorkSpaces, keys and directories",
 }
 
