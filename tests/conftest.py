@@ -10,6 +10,7 @@ import pytest
 
 from encrypted_workspaces.aws.partitions import partition_for_region
 from encrypted_workspaces.offline.runner import Deployment, simulate
+from tests.packaging.wheel_venv import release, wheel_venv  # noqa: F401 - session fixtures for every test
 
 ACCOUNT_ID = "123456789012"
 REGION = "eu-west-1"

@@ -24,17 +24,68 @@ from encrypted_workspaces.exit_codes import EXIT_FAILURE, EXIT_OUTPUT_CLOSED
 from encrypted_workspaces.plan import command as plan_command
 from encrypted_workspaces.schema import command as schema_command
 
+# The distribution (pyproject.toml's project.name), whose metadata gives --version; also the program name.
+DISTRIBUTION = "encrypted-workspaces"
 COMMANDS = {"plan": plan_command, "schema": schema_command, "audit": audit_command}
 HELP = {
     "plan": "render a stack's whole deployment offline, for review",
-    "schema": "print the JSON Schema of stack files (--provider: the component provider's package schema)",
+    "schema": "print the JSON Schema of stack files (or of the provider)",
     "audit": "check a live account's WorkSpaces, keys and directories",
 }
 
 
+DESCRIPTION = """\
+Review and check Amazon WorkSpaces encrypted with a customer managed KMS key, as the
+Pulumi component EncryptedWorkspaces deploys them. Run it in your Pulumi project's
+directory (or give --project-dir)."""
+# Exit codes in brief (DESIGN.md, "Exit codes"; exit_codes.py); each command's --help gives its details.
+EXIT_CODES = """exit codes:
+  0  all is well
+  1  an unexpected failure or an AWS error (one line on stderr)
+  2  invalid input: config, flags or files (one line per problem, naming its key path or file)
+  3  findings: a policy or guardrail finding (plan), a non-compliant resource (audit)
+  4  plan --against: a destructive change (a WorkSpace, the key or the directory replaced or deleted)
+
+`encrypted-workspaces COMMAND --help` describes a command's options."""
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the installed distribution's version, read only when asked (the metadata scan
+    costs ~0.1 s, which every other run would pay)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs) -> None:
+        super().__init__(option_strings, dest=dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            text = version(DISTRIBUTION)
+        except PackageNotFoundError:  # imported from a source tree that was never installed
+            text = "unknown (not installed: no package metadata)"
+        print(f"{parser.prog} {text}")
+        parser.exit()
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """The commands listed as the options are, one line each, without argparse's line for the
+    COMMAND placeholder itself."""
+
+    def _format_action(self, action: argparse.Action) -> str:
+        if isinstance(action, argparse._SubParsersAction):
+            return "".join(self._format_action(command) for command in action._get_subactions())
+        return super()._format_action(action)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="encrypted-workspaces", description=__doc__.split("\n\n")[0])
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(
+        prog=DISTRIBUTION,
+        description=DESCRIPTION,
+        epilog=EXIT_CODES,
+        formatter_class=_HelpFormatter,
+    )
+    parser.add_argument("--version", action=_VersionAction, help="print the package's version and exit")
+    commands = parser.add_subparsers(dest="command", required=True, title="commands", metavar="COMMAND")
     for name, command in COMMANDS.items():
         command.add_arguments(commands.add_parser(name, help=HELP[name]))
     return parser

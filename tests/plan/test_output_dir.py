@@ -190,7 +190,11 @@ def test_a_stack_file_whose_name_is_no_stack_name_is_refused(tmp_path, capsys):
 
 def test_a_project_without_pulumi_yaml_is_exit_2_naming_it(tmp_path, capsys):
     code, _, err = plan(capsys, "--project-dir", str(tmp_path), "--stack", "dev")
-    assert code == 2 and err.startswith(f"{tmp_path / 'Pulumi.yaml'}: no such file")
+    assert (
+        code == 2
+        and err
+        == f"--project-dir: {tmp_path} holds no Pulumi project file (Pulumi.json, Pulumi.yaml, Pulumi.yml)\n"
+    )
 
 
 def test_plan_piped_into_head_ends_quietly(tmp_path):

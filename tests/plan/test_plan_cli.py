@@ -378,12 +378,12 @@ def test_problems_of_the_policy_config_and_the_stack_file_come_together(tmp_path
 def test_without_out_a_stack_file_plans_into_build_plan_named_after_its_stack(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     stack = write_stack(tmp_path, "review", None)
-    assert run_plan(capsys, "--config", str(stack))[0] == 0
+    assert run_plan(capsys, "--config", str(stack), "--project-dir", str(PROJECT))[0] == 0
     assert (tmp_path / "build" / "plan" / "review" / "plan.json").is_file()
     broken = write_stack(
         tmp_path, "review", lambda c: c["encrypted-workspaces:directory"].update(directoryId="x")
     )
-    assert run_plan(capsys, "--config", str(broken))[0] == 2
+    assert run_plan(capsys, "--config", str(broken), "--project-dir", str(PROJECT))[0] == 2
     assert not (tmp_path / "build" / "plan" / "review").exists()  # the stale plan of that stack is gone
 
 

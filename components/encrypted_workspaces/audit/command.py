@@ -14,7 +14,7 @@ from pathlib import Path
 
 from encrypted_workspaces.errors import ConfigError
 from encrypted_workspaces.exit_codes import EXIT_CONFIG, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK
-from encrypted_workspaces.offline.runner import PROJECT_ROOT
+from encrypted_workspaces.project import add_project_dir_argument
 
 
 def add_arguments(audit: argparse.ArgumentParser) -> None:
@@ -25,6 +25,7 @@ def add_arguments(audit: argparse.ArgumentParser) -> None:
         "directory and key",
     )
     source.add_argument("--config", type=Path, help="also compare the account with a stack file anywhere")
+    add_project_dir_argument(audit)
     audit.add_argument(
         "--region",
         help="the region to audit (default: the stack's aws:region, else AWS_REGION or the profile's)",
@@ -95,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         stack = (
-            read_stack_expectation(PROJECT_ROOT, args.stack, args.config)
+            read_stack_expectation(args.project_dir, args.stack, args.config)
             if args.stack or args.config
             else None
         )

@@ -9,7 +9,8 @@ from pathlib import Path
 from encrypted_workspaces.config import namespace_values, validate_args
 from encrypted_workspaces.config.target import target_from_flat_config
 from encrypted_workspaces.naming import default_key_alias, normalized_user_name
-from encrypted_workspaces.plan.stackfile import read_project, read_stack_file, stack_file_path
+from encrypted_workspaces.plan.stackfile import read_stack_file
+from encrypted_workspaces.project import find_project, stack_file_path
 
 
 @dataclass(frozen=True)
@@ -25,14 +26,17 @@ class StackExpectation:
     key_alias: str
 
 
-def read_stack_expectation(project_dir: Path, stack: str | None, config: Path | None) -> StackExpectation:
-    """The stack's expectation. Raises ConfigError (exit 2) for a missing or invalid stack file, with
-    the same lines ``plan`` prints."""
-    project, stack_config_dir = read_project(project_dir / "Pulumi.yaml")
-    path = stack_file_path(project_dir, stack_config_dir, stack, config)
+def read_stack_expectation(
+    project_dir: Path | None, stack: str | None, config: Path | None
+) -> StackExpectation:
+    """The stack's expectation, from the project in ``project_dir`` (None: the nearest at or above the
+    current directory, as plan finds it). Raises ConfigError (exit 2) for a missing project or a missing
+    or invalid stack file, with the same lines ``plan`` prints."""
+    project = find_project(project_dir)
+    path = stack_file_path(project, stack, config)
     # The namespace is validated once, here, against the stack's region and account, as plan's stack
     # program validates it (read_stack_file validates it only when the region or account is wrong).
-    stack_file = read_stack_file(path, project, stack)
+    stack_file = read_stack_file(path, project.name, stack)
     args = validate_args(namespace_values(stack_file.config), target_from_flat_config(stack_file.config))
     return StackExpectation(
         stack=stack_file.stack,

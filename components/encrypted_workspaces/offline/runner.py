@@ -19,9 +19,10 @@ from pulumi.runtime.sync_await import _sync_await
 from .mocks import AwsMocks
 from .recorder import Invoke, RecordingMonitor, Registration
 
-# The project checkout: components/encrypted_workspaces/offline/runner.py is three levels below it.
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
-STACK_PROGRAM = PROJECT_ROOT / "__main__.py"
+# This checkout's own stack program (components/encrypted_workspaces/offline/runner.py is three levels
+# below it): what ``simulate`` runs when given no program, as this repository's tests do. The commands
+# run the program of the project they find (encrypted_workspaces.project), never this one.
+CHECKOUT_STACK_PROGRAM = Path(__file__).resolve().parents[3] / "__main__.py"
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,12 @@ def _discard_unfinished_outputs() -> None:
             task.cancel()
 
 
-def stack_program(path: Path = STACK_PROGRAM) -> Callable[[], None]:
-    """A project's ``__main__.py`` run as Pulumi runs it: as ``__main__``, its directory on ``sys.path``.
+def stack_program(
+    path: Path = CHECKOUT_STACK_PROGRAM, working_directory: Path | None = None
+) -> Callable[[], None]:
+    """A project's ``__main__.py`` run as Pulumi runs it: as ``__main__``, its directory on ``sys.path``,
+    in ``working_directory`` (Pulumi's: the project's, or its ``main``'s), so that the paths it opens
+    resolve as under ``pulumi up``; the current directory is restored after.
 
     Compiled and executed directly rather than through runpy: Pulumi records a stack trace with every
     registration, and its cost grows with the depth of the stack (runpy adds three frames).
@@ -82,7 +87,8 @@ def stack_program(path: Path = STACK_PROGRAM) -> Callable[[], None]:
     def run() -> None:
         sys.path.insert(0, str(path.parent))
         try:
-            exec(code, {"__name__": "__main__", "__file__": str(path), "__builtins__": __builtins__})
+            with contextlib.chdir(working_directory or Path.cwd()):
+                exec(code, {"__name__": "__main__", "__file__": str(path), "__builtins__": __builtins__})
         finally:
             sys.path.remove(str(path.parent))
 

@@ -12,11 +12,17 @@ from pathlib import Path
 
 from encrypted_workspaces.errors import ConfigError
 from encrypted_workspaces.exit_codes import EXIT_CONFIG
-from encrypted_workspaces.offline.runner import PROJECT_ROOT, simulate, stack_program
+from encrypted_workspaces.offline.runner import simulate, stack_program
+from encrypted_workspaces.project import (
+    PulumiProject,
+    add_project_dir_argument,
+    find_project,
+    stack_file_path,
+)
 
 from .inputs import load_inputs
 from .output_dir import CHANGES_FILE, PLAN_FILE, POLICIES_DIR, out_dir_problem, remove_plan, write_atomically
-from .stackfile import read_project, stack_file_path, stack_name_of, stack_name_problem
+from .stackfile import stack_name_of, stack_name_problem
 
 # Lint findings at or above this severity fail the plan (exit 3).
 BLOCKING_SEVERITY = "MEDIUM"
@@ -44,21 +50,20 @@ def add_arguments(plan: argparse.ArgumentParser) -> None:
         help="compare with what is deployed: a previous plan.json, its directory, or the JSON of "
         "`pulumi stack export`; writes DIR/changes.json and exits 4 on a destructive change",
     )
-    plan.add_argument(
-        "--project-dir",
-        type=Path,
-        help="the Pulumi project whose __main__.py and Pulumi.yaml to use (default: this project)",
-    )
+    add_project_dir_argument(plan)
 
 
-def _where(args: argparse.Namespace) -> tuple[str, Path, str, Path]:
+def _where(args: argparse.Namespace) -> tuple[PulumiProject, Path, str, Path]:
     """(project, stack file, stack, output directory) from the flags; ConfigError naming the flag."""
     if args.stack is not None and (problem := stack_name_problem(args.stack)):
         raise ConfigError([f"--stack: {problem}"])
-    project_dir = args.project_dir or PROJECT_ROOT
-    project, stack_config_dir = read_project(project_dir / "Pulumi.yaml")
+    project = find_project(args.project_dir)
+    if not project.program.is_file():
+        raise ConfigError(
+            [f"{project.program}: no such file: the Python program Pulumi runs for {project.file.name}"]
+        )
     # --config is read (and its problems named) with the stack file; --stack's file must exist here.
-    stack_path = args.config or stack_file_path(project_dir, stack_config_dir, args.stack, None)
+    stack_path = args.config or stack_file_path(project, args.stack, None)
     stack = args.stack or stack_name_of(stack_path)
     if problem := stack_name_problem(stack):
         raise ConfigError([f"--config: the file name {stack_path.name!r} gives the stack name: {problem}"])
@@ -88,16 +93,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _plan(
-    args: argparse.Namespace, project: str, stack_path: Path, stack: str, out_dir: Path
+    args: argparse.Namespace, project: PulumiProject, stack_path: Path, stack: str, out_dir: Path
 ) -> Callable[[], int]:
     """Run and write the plan; return what prints its summary and gives the exit code."""
-    project_dir = args.project_dir or PROJECT_ROOT
     guardrails_config, stack_file, deployed = load_inputs(
-        args.policy_config, stack_path, project, stack, args.against
+        args.policy_config, stack_path, project.name, stack, args.against
     )
     deployment = simulate(
-        stack_program(project_dir / "__main__.py"),
-        project=project,
+        stack_program(project.program, project.program_dir),
+        project=project.name,
         stack=stack,
         config=stack_file.config,
         account_id=stack_file.account_id,

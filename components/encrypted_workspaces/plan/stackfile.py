@@ -29,17 +29,6 @@ class StackFile:
     account_id: str
 
 
-def read_project(project_file: Path) -> tuple[str, str]:
-    """The project's name and its stack config directory, from Pulumi.yaml (ConfigError naming it)."""
-    project = load_yaml(project_file)
-    if not isinstance(project, dict) or not isinstance(project.get("name"), str) or not project["name"]:
-        raise ConfigError([f"{project_file}: a Pulumi project file is a mapping with a 'name:'"])
-    config_dir = project.get("stackConfigDir", ".")
-    if not isinstance(config_dir, str):
-        raise ConfigError([f"{project_file}: stackConfigDir must be a path (got {config_dir!r})"])
-    return project["name"], config_dir
-
-
 def stack_name_problem(stack: str) -> str | None:
     """What Pulumi would refuse in a stack name, or None."""
     if _STACK_NAME.fullmatch(stack):
@@ -50,22 +39,11 @@ def stack_name_problem(stack: str) -> str | None:
     )
 
 
-def stack_file_path(project_dir: Path, stack_config_dir: str, stack: str | None, config: Path | None) -> Path:
-    """``--config`` as given, else ``<project>/<stackConfigDir>/Pulumi.<stack>.yaml`` (stack dev).
-
-    Raises ConfigError when there is no such file, naming the stack files there are.
-    """
-    path = config or project_dir / stack_config_dir / f"Pulumi.{stack or 'dev'}.yaml"
-    if not path.is_file():
-        known = sorted(p.name for p in path.parent.glob("Pulumi.*.yaml"))
-        raise ConfigError([f"{path}: no stack file there (found: {', '.join(known) or 'none'})"])
-    return path
-
-
 def stack_name_of(path: Path) -> str:
-    """``Pulumi.dev.yaml`` -> ``dev``; any other file name -> its stem."""
+    """``Pulumi.dev.yaml`` (``.yml``, ``.json``: the project file's extension) -> ``dev``; any other file
+    name -> its stem."""
     name = path.name
-    if name.startswith("Pulumi.") and name.endswith((".yaml", ".yml")):
+    if name.startswith("Pulumi.") and name.endswith((".yaml", ".yml", ".json")):
         return name[len("Pulumi.") :].rsplit(".", 1)[0]
     return path.stem
 
