@@ -15,7 +15,15 @@ from encrypted_workspaces.exit_codes import EXIT_CONFIG, EXIT_DESTRUCTIVE, EXIT_
 from encrypted_workspaces.offline.runner import PROJECT_ROOT, simulate, stack_program
 
 from .inputs import load_inputs
-from .output_dir import CHANGES_FILE, PLAN_FILE, POLICIES_DIR, out_dir_problem, remove_plan, write_atomically
+from .output_dir import (
+    CHANGES_FILE,
+    PLAN_FILE,
+    POLICIES_DIR,
+    holds,
+    out_dir_problem,
+    remove_plan,
+    write_atomically,
+)
 from .stackfile import read_project, stack_file_path, stack_name_of, stack_name_problem
 
 # Lint findings at or above this severity fail the plan (exit 3).
@@ -74,14 +82,19 @@ def run(args: argparse.Namespace) -> int:
     except ConfigError as error:  # nothing is touched: not even a previous plan in DIR
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
+    # A failed run removes the previous plan from DIR, unless it is the baseline (`--against DIR`):
+    # that is read whole before anything is written, and a failed run leaves it byte for byte.
+    keeps_baseline = args.against is not None and holds(out_dir, args.against)
     try:
         print_summary = _plan(args, project, stack_path, stack, out_dir)
     except ConfigError as error:
-        remove_plan(out_dir)
+        if not keeps_baseline:
+            remove_plan(out_dir)
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
     except BaseException:
-        remove_plan(out_dir)
+        if not keeps_baseline:
+            remove_plan(out_dir)
         raise
     # The plan is written: a reader that stops reading the summary (`plan | head`) is no failure of it.
     return print_summary()
