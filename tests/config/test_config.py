@@ -160,7 +160,7 @@ BAD_INPUTS = [
         "a volume pair wrong only together",
         _set("workspaces.users.alice.userVolumeSizeGib", 200),
         "workspaces.users.alice.rootVolumeSizeGib",
-        "rootVolumeSizeGib and userVolumeSizeGib do not go together",
+        "does not go with userVolumeSizeGib",
     ),
     (
         "bad default volume combination",

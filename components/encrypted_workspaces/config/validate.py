@@ -11,7 +11,7 @@ from encrypted_workspaces.errors import ConfigError
 
 from .args import EncryptedWorkspacesArgs
 from .checks import cross_field_problems
-from .problems import problems_from_validation_error
+from .problems import cut_key_path, problems_from_validation_error
 from .provider import region_problem
 from .target import StackTarget
 
@@ -38,7 +38,9 @@ def validate_args(
                 problems_from_validation_error(error, EncryptedWorkspacesArgs, prefix)
             ) from None
     target = target or StackTarget()
-    problems = [f"{prefix}{path}: {message}" for path, message in cross_field_problems(args, target)]
+    problems = [
+        f"{prefix}{cut_key_path(path)}: {message}" for path, message in cross_field_problems(args, target)
+    ]
     if target.region is not None and (problem := region_problem(target.region)):
         problems.insert(0, f"aws:region: {problem}")
     if problems:
