@@ -8,6 +8,10 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from encrypted_workspaces.errors import MAX_PROBLEM_LENGTH
+
+from .near_miss import closest
+
 # What plan shows in place of a `secure:` value: it has no key to decrypt it, and needs none.
 SECRET_PLACEHOLDER = "[secret]"
 
@@ -97,12 +101,37 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     return current
 
 
-def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
+def _listed(names: list[str], room: int) -> str:
+    """``names`` joined, as many as fit in ``room`` characters, then how many more there are."""
+    shown_names: list[str] = []
+    for index, name in enumerate(names):
+        rest = len(names) - index - 1
+        more = f" and {rest} more" if rest else ""
+        if len(", ".join([*shown_names, name]) + more) > room:
+            return ", ".join(shown_names) + f" and {len(names) - index} more"
+        shown_names.append(name)
+    return ", ".join(shown_names)
+
+
+def _unknown_key(loc: tuple, root: type[BaseModel], prefix: str, room: int) -> str:
+    """An unknown key's message, within ``room`` characters: the key one typo away, if there is one
+    (as it is written there: ``encrypted-workspaces:alarms`` at the top, ``runningMode`` below), and
+    the keys allowed there."""
+    holder = _model_at(root, loc)
+    if holder is None:
+        return "unknown key (allowed: see README)"
+    keys = [field.alias or name for name, field in holder.model_fields.items()]
+    meant = closest(str(loc[-1]), keys)
+    guess = f"; did you mean {prefix if len(loc) == 1 else ''}{meant}?" if meant else ""
+    head = f"unknown key{guess} (allowed: "
+    return f"{head}{_listed(keys, room - len(head) - 1)})"
+
+
+def _message(error: Mapping[str, Any], root: type[BaseModel], prefix: str = "", room: int = 200) -> str:
+    """The message of one pydantic error; ``room``: the characters its line has left for it."""
     kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
     if kind == "extra_forbidden":
-        holder = _model_at(root, error["loc"])
-        allowed = ", ".join(f.alias or n for n, f in holder.model_fields.items()) if holder else "see README"
-        return f"unknown key (allowed: {allowed})"
+        return _unknown_key(tuple(error["loc"]), root, prefix, room)
     if kind == "missing":
         return "required"
     if kind == "literal_error":
@@ -159,5 +188,6 @@ def problems_from_validation_error(error: ValidationError, root: type[BaseModel]
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
         path = f"{prefix}{key_path(loc)}" if loc else prefix.rstrip(".:")
-        lines.append(f"{path}: {_message(item, root)}")
+        room = MAX_PROBLEM_LENGTH - len(path) - len(": ")
+        lines.append(f"{path}: {_message(item, root, prefix, room)}")
     return lines

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from encrypted_workspaces.aws.limits import STACK_NAME_PATTERN
-from encrypted_workspaces.config import NAMESPACE, namespace_values, validate_args
+from encrypted_workspaces.config import NAMESPACE, args_from_flat_config
 from encrypted_workspaces.config.problems import MISSING, SECRET_PLACEHOLDER
 from encrypted_workspaces.config.provider import account_ids_problem, region_problem
 from encrypted_workspaces.config.target import StackTarget
@@ -143,7 +143,7 @@ def read_stack_file(
             account_id=None if account_ids_problem(accounts) else accounts[0],
         )
         try:
-            validate_args(namespace_values(config), target)
+            args_from_flat_config(config, target, project=project)
         except ConfigError as error:
             problems += error.problems
     if problems:
