@@ -99,6 +99,7 @@ BROKEN = {
     "bad user name": _set(f"{NS}:workspaces.users", {"bob\tsmith": {}}),
     "bad user name to replace": _set(f"{NS}:workspaces.replace", ["bob\tsmith"]),
     "user name too long": _set(f"{NS}:workspaces.users", {"b" * 64: {}}),
+    "a domain prefix in a user name": _set(f"{NS}:workspaces.users", {"ACME\\zoe": {}}),
     "the same subnet twice": _set(f"{NS}:directory.subnetIds", ["subnet-0123456789abcdef0"] * 2),
     "three subnets": _set(
         f"{NS}:directory.subnetIds",

@@ -25,6 +25,7 @@ from encrypted_workspaces.aws.arns import (
     iam_principal_schema_pattern,
     principal_kind,
 )
+from encrypted_workspaces.aws.logon_names import SAM_ACCOUNT_NAME_INVALID_CHARACTERS
 from encrypted_workspaces.aws.timeouts import DURATION_PATTERN, timeout_ns
 from encrypted_workspaces.settings import SettingsModel
 
@@ -333,6 +334,13 @@ Tags = Annotated[
     ),
 ]
 # Checked in checks.py with the case-insensitive collisions (the message names both users); here for
-# the schema only. (The schema counts code points; AWS, and the model, count UTF-16 code units.)
-_USER_NAME_SCHEMA = "^[^\\u0000-\\u001f\\u007f-\\u009f]{" + "{},{}".format(*limits.USER_NAME_LENGTH) + "}$"
+# the schema only: no control characters, none that a logon name cannot hold (aws/logon_names.py).
+# (The schema counts code points; AWS, and the model, count UTF-16 code units.)
+_USER_NAME_SCHEMA = (
+    "^[^\\u0000-\\u001f\\u007f-\\u009f"
+    + re.escape(SAM_ACCOUNT_NAME_INVALID_CHARACTERS)
+    + "]{"
+    + "{},{}".format(*limits.USER_NAME_LENGTH)
+    + "}$"
+)
 UserName = Annotated[str, _schema({"pattern": _USER_NAME_SCHEMA})]

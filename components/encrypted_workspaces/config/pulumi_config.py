@@ -12,6 +12,7 @@ from encrypted_workspaces.errors import ConfigError
 
 from .args import EncryptedWorkspacesArgs
 from .near_miss import closest
+from .planning import note
 from .target import StackTarget, target_from_flat_config
 from .validate import NAMESPACE, validate_args
 
@@ -83,4 +84,11 @@ def args_from_pulumi_config() -> EncryptedWorkspacesArgs:
     from pulumi.runtime import config as runtime_config
 
     flat = {**runtime_config.get_config_env(), **runtime_config.CONFIG.get()}
-    return args_from_flat_config(flat, project=pulumi.get_project())
+    args = args_from_flat_config(flat, project=pulumi.get_project())
+    from .warnings import config_warnings
+
+    warnings = config_warnings(args)
+    if not note(warnings):  # under plan, plan prints them; under pulumi up, the engine shows them
+        for line in warnings:
+            pulumi.log.warn(line)
+    return args

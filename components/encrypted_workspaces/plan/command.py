@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from encrypted_workspaces.config.planning import planning
 from encrypted_workspaces.errors import ConfigError
 from encrypted_workspaces.exit_codes import EXIT_CONFIG, EXIT_DESTRUCTIVE, EXIT_FINDINGS, EXIT_OK
 from encrypted_workspaces.offline.runner import PROJECT_ROOT, simulate, stack_program
@@ -105,17 +106,18 @@ def _plan(
 ) -> Callable[[], int]:
     """Run and write the plan; return what prints its summary and gives the exit code."""
     project_dir = args.project_dir or PROJECT_ROOT
-    guardrails_config, stack_file, deployed = load_inputs(
-        args.policy_config, stack_path, project, stack, args.against
-    )
-    deployment = simulate(
-        stack_program(project_dir / "__main__.py"),
-        project=project,
-        stack=stack,
-        config=stack_file.config,
-        account_id=stack_file.account_id,
-        region=stack_file.region,
-    )
+    with planning() as config_notes:
+        guardrails_config, stack_file, deployed = load_inputs(
+            args.policy_config, stack_path, project, stack, args.against
+        )
+        deployment = simulate(
+            stack_program(project_dir / "__main__.py"),
+            project=project,
+            stack=stack,
+            config=stack_file.config,
+            account_id=stack_file.account_id,
+            region=stack_file.region,
+        )
     # The deployment lives until the process ends: freeze it, so that the collections the linters'
     # databases trigger scan only new objects, not the whole deployment again and again.
     gc.freeze()
@@ -139,6 +141,8 @@ def _plan(
     violations = evaluate(views_from_registrations(deployment.resources), guardrails_config)
     entries = resource_entries(deployment)
     extra_sections = [
+        # What the config could not check offline, or AWS may refuse depending on the directory.
+        *([("Config warnings", config_notes)] if config_notes else []),
         *assumption_lines(deployment.invokes),
         ("Guardrails (policies/workspaces-guardrails)", allowances + guardrail_lines(violations)),
     ]
