@@ -9,7 +9,8 @@ from encrypted_workspaces.naming import logical_user_part, normalized_user_name
 
 from .args import EncryptedWorkspacesArgs
 from .existing_checks import alarm_problems, bundle_problems, import_problems, key_problems
-from .problems import shown
+from .planning import is_planning
+from .problems import SECRET_PLACEHOLDER, SECURE_VALUE_NEEDED, shown
 from .tags import tags_problems
 from .target import StackTarget
 from .workspaces import WorkspaceProperties
@@ -47,7 +48,9 @@ def _volume_problems(path: str, properties: WorkspaceProperties) -> list[tuple[f
                 f"must be {limits.USER_VOLUME_SIZES_ALLOWED} GiB (got {user})",
             )
         )
-    if not problems and not limits.volume_sizes_valid(root, user, compute):
+    # A secure compute type (plan's placeholder) may be a graphics one: only what no type allows is refused.
+    judged = min(limits.GRAPHICS_COMPUTE_TYPES) if compute == SECRET_PLACEHOLDER else compute
+    if not problems and not limits.volume_sizes_valid(root, user, judged):
         problems.append(
             (
                 _VOLUME_PAIR_FIELDS,
@@ -111,7 +114,9 @@ def _replace_problems(replace: list[str], users: dict[str, str]) -> list[tuple[s
             normalized = normalized_user_name(name)
         except ValueError:
             normalized = None
-        if normalized not in users:
+        if name == SECRET_PLACEHOLDER and is_planning():
+            problems.append((f"workspaces.replace.{index}", f"{SECURE_VALUE_NEEDED}; give it in plain text"))
+        elif normalized not in users:
             problems.append(
                 (
                     f"workspaces.replace.{index}",

@@ -24,6 +24,11 @@ class _Missing:
 
 
 MISSING: Any = _Missing()
+# Why plan refuses a secure: value where Pulumi does not pass it on to AWS as it is.
+SECURE_VALUE_NEEDED = (
+    f"is a secure value, which plan cannot decrypt (shown as {SECRET_PLACEHOLDER}); plan needs this key "
+    "in plain text, because it decides what the stack creates, names, or writes into the policies plan checks"
+)
 # A value or a key-path part longer than this is cut in a message to its first _SHOWN_KEPT characters
 # and its length, so that a line keeps its key path first, what is allowed, and at most 300 characters.
 SHOWN_MAX_LENGTH = 80
@@ -134,21 +139,19 @@ def _message(error: Mapping[str, Any], root: type[BaseModel], prefix: str = "", 
         return _unknown_key(tuple(error["loc"]), root, prefix, room)
     if kind == "missing":
         return "required"
-    if kind == "literal_error":
-        return f"must be {ctx.get('expected', '').replace(chr(39), '')} (got {shown(value)})"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        bound = error["msg"].lower().replace("input should be ", "must be ")
-        return f"out of range: {bound} (got {shown(value)})"
-    if value == SECRET_PLACEHOLDER and kind not in _EXPECTED and kind != "extra_forbidden":
-        return (
-            f"is a secure value, which plan cannot decrypt (shown as {SECRET_PLACEHOLDER}); plan needs this "
-            "key in plain text to check it"
-        )
     if value == SECRET_PLACEHOLDER and kind in _EXPECTED:
         return (
             f"is a secure value, which plan cannot decrypt (shown as {SECRET_PLACEHOLDER}); this key needs "
             f"{_EXPECTED[kind]}, so give it in plain text"
         )
+    if value == SECRET_PLACEHOLDER:
+        # Under plan only the values Pulumi passes on to AWS as they are pass (config/secrets.py).
+        return f"{SECURE_VALUE_NEEDED}; give it in plain text"
+    if kind == "literal_error":
+        return f"must be {ctx.get('expected', '').replace(chr(39), '')} (got {shown(value)})"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = error["msg"].lower().replace("input should be ", "must be ")
+        return f"out of range: {bound} (got {shown(value)})"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} entries (got {ctx.get('actual_length')})"
     if kind == "string_too_short":
@@ -181,6 +184,33 @@ def _message(error: Mapping[str, Any], root: type[BaseModel], prefix: str = "", 
 def key_path(loc: tuple) -> str:
     # pydantic puts a dict key's own error at (..., key, "[key]"): the key path is the key's.
     return ".".join(_key_part(part) for part in loc if part != "[key]")
+
+
+def _unchecked(error: Mapping[str, Any]) -> str:
+    """The check a placeholder failed, as "it must be ...": what plan could not check."""
+    if error["type"] == "literal_error":
+        # ctx "expected" is "'A', 'B' or 'C'": each value quoted once. A long list is counted.
+        expected = error.get("ctx", {}).get("expected", "")
+        if len(expected) <= SHOWN_MAX_LENGTH:
+            return f"it must be {expected.replace(chr(39), '')}"
+        return f"it must be one of {expected.count(chr(39)) // 2} values"
+    if error["type"] == "value_error":
+        message = str(error.get("ctx", {}).get("error", error["msg"]))
+        return "it " + message.replace(f" (got {SECRET_PLACEHOLDER!r})", "")
+    return "its form (see the README's inputs table)"
+
+
+def unchecked_lines(error: ValidationError, root: type[BaseModel], prefix: str) -> list[str]:
+    """A line for each placeholder of a ``secure:`` value that ``error`` says failed a check: the
+    key path and the check plan could not make (AWS makes it on the decrypted value)."""
+    lines = []
+    for item in error.errors(include_url=False):
+        path = f"{prefix}{key_path(tuple(item['loc']))}"
+        lines.append(
+            f"{path}: not checked: a secure value, which plan cannot decrypt; {_unchecked(item)} "
+            "(AWS checks the decrypted value)"
+        )
+    return lines
 
 
 def problems_from_validation_error(error: ValidationError, root: type[BaseModel], prefix: str) -> list[str]:

@@ -5,7 +5,7 @@ pydantic's schema of ``EncryptedWorkspacesArgs`` (camelCase, as in stack files) 
 bare, which Pulumi puts in the project's namespace), the ``aws:*`` keys plan reads with the limits
 plan checks, any other provider's keys, and nothing else. ``secure:`` values are allowed where plan
 accepts them: in place of a string with no pattern or set of values, since plan reads a secret as a
-placeholder it cannot decrypt.
+placeholder it cannot decrypt, and in place of a value Pulumi passes on to AWS as it is.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from encrypted_workspaces.aws import limits
 from encrypted_workspaces.aws.partitions import workspaces_regions
 from encrypted_workspaces.config import NAMESPACE, EncryptedWorkspacesArgs
 from encrypted_workspaces.config.base import ecma_pattern
+from encrypted_workspaces.config.secrets import SECRET_ALLOWED_KEYWORD
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILE_NAME = "stack-config.schema.json"
@@ -69,7 +70,9 @@ def _shaped(schema: Any) -> Any:
             shaped[keyword] = [_shaped(item) for item in value]
         else:
             shaped[keyword] = value
-    if _is_free_string(shaped):
+    # A value Pulumi passes on to AWS as it is: plan plans a secret there too (config/secrets.py).
+    passed_on = shaped.pop(SECRET_ALLOWED_KEYWORD, False)
+    if _is_free_string(shaped) or passed_on:
         kept = {keyword: shaped.pop(keyword) for keyword in _ANNOTATIONS if keyword in shaped}
         return {**kept, "anyOf": [shaped, _SECURE_REF]}
     return shaped
