@@ -129,3 +129,20 @@ def test_plan_refuses_a_domain_prefix_with_exit_2(tmp_path, capsys):
     )
     assert (code, out) == (2, "")
     assert err.startswith(f"{NS}workspaces.users.ACME\\zoe: ")
+
+
+def test_pulumi_up_logs_the_warnings_through_the_engine(caplog):
+    from encrypted_workspaces.offline.runner import simulate
+    from tests.conftest import ACCOUNT_ID, REGION, flat_config
+
+    with caplog.at_level("WARNING"):
+        simulate(
+            stack="test",
+            config=flat_config(with_users("alice", "bob.")),
+            account_id=ACCOUNT_ID,
+            region=REGION,
+        )
+    assert [r.getMessage() for r in caplog.records if "workspaces.users" in r.getMessage()] == [
+        f"{NS}workspaces.users.bob.: ends in a period, which Windows account names cannot; whether the "
+        "directory holds it depends on the directory: check that the user exists as written"
+    ]

@@ -197,10 +197,10 @@ def _unchecked(error: Mapping[str, Any]) -> str:
     if error["type"] == "value_error":
         message = str(error.get("ctx", {}).get("error", error["msg"]))
         return "it " + message.replace(f" (got {SECRET_PLACEHOLDER!r})", "")
-    return "its form (see the README's inputs table)"
+    return "it must have the form the README's inputs table gives"
 
 
-def unchecked_lines(error: ValidationError, root: type[BaseModel], prefix: str) -> list[str]:
+def unchecked_lines(error: ValidationError, prefix: str) -> list[str]:
     """A line for each placeholder of a ``secure:`` value that ``error`` says failed a check: the
     key path and the check plan could not make (AWS makes it on the decrypted value)."""
     lines = []

@@ -25,11 +25,7 @@ SECRET_ALLOWED_KEYWORD = "x-secure-allowed"
 
 
 def _placeholder_passes(value: Any, handler: core_schema.ValidatorFunctionWrapHandler, info: ValidationInfo):
-    if (
-        value == SECRET_PLACEHOLDER
-        and info.context is not None
-        and info.context.get(next(iter(PLACEHOLDER_PASSES)))
-    ):
+    if value == SECRET_PLACEHOLDER and (info.context or {}).get(_PASSES):
         return value
     return handler(value)
 

@@ -36,7 +36,7 @@ def _parsed(raw: Mapping[str, Any], prefix: str) -> EncryptedWorkspacesArgs:
         args = EncryptedWorkspacesArgs.model_validate(dict(raw), context=PLACEHOLDER_PASSES)
     except ValidationError as error:
         raise ConfigError(problems_from_validation_error(error, EncryptedWorkspacesArgs, prefix)) from None
-    note(unchecked_lines(unchecked, EncryptedWorkspacesArgs, prefix))
+    note(unchecked_lines(unchecked, prefix))
     return args
 
 
