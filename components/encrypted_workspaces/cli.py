@@ -4,7 +4,8 @@
 renders a stack's whole deployment offline (DESIGN.md, "Plan contract"); ``encrypted-workspaces
 schema [--provider]`` prints the JSON Schema of stack files or the provider's package schema
 (DESIGN.md, "Schemas"). Exit codes (``exit_codes``): 0 all is well; 1 any other failure (one line); 2
-invalid config or ``--against`` file (one line per problem, nothing left in DIR); 3 a policy finding
+invalid config or ``--against`` file (one line per problem, nothing left in DIR but an ``--against``
+baseline there, kept byte for byte); 3 a policy finding
 of MEDIUM or higher, or a violation of a mandatory guardrail (the CrossGuard pack's rules); 4 with
 ``--against PATH``, a destructive change. Precedence: 2, 1, 4, 3.
 

@@ -9,6 +9,10 @@ import unicodedata
 
 import pulumi
 
+# The longest problem line: one line a terminal or a CI log shows whole (DESIGN.md, "The component as a
+# library": "one line per problem (<= 300 characters)").
+MAX_PROBLEM_LENGTH = 300
+
 
 def one_line(text: str) -> str:
     """``text`` with control, format and line-separator characters escaped (``\\x1e``, ``\\u202e``).
@@ -26,9 +30,23 @@ def one_line(text: str) -> str:
     )
 
 
+def within_limit(line: str) -> str:
+    """``line`` cut to ``MAX_PROBLEM_LENGTH`` characters, saying how long it was.
+
+    The last guard: the config's messages cut long values and key-path parts themselves
+    (``config.problems.shown``), so that what is allowed stays in the line; a line that is still too
+    long (a long file name, a list of names) keeps its start, which is its key path or file.
+    """
+    if len(line) <= MAX_PROBLEM_LENGTH:
+        return line
+    note = f"... (line cut: {len(line)} characters)"
+    return line[: MAX_PROBLEM_LENGTH - len(note)] + note
+
+
 class ConfigError(pulumi.RunError):
-    """Invalid input: ``problems`` holds one line per problem, each starting with its key path or file."""
+    """Invalid input: ``problems`` holds one line per problem, each starting with its key path or file,
+    each at most ``MAX_PROBLEM_LENGTH`` characters."""
 
     def __init__(self, problems: list[str]):
-        self.problems = [one_line(problem) for problem in problems]
+        self.problems = [within_limit(one_line(problem)) for problem in problems]
         super().__init__("\n".join(self.problems))

@@ -419,7 +419,7 @@ def test_a_pair_wrong_only_together_names_both_keys_on_one_line():
         set_at("workspaces.users.alice", {"rootVolumeSizeGib": 80, "userVolumeSizeGib": 200})
     )
     assert line.startswith(f"{NS}workspaces.users.alice.rootVolumeSizeGib: ")
-    assert "rootVolumeSizeGib and userVolumeSizeGib do not go together" in line
+    assert "does not go with userVolumeSizeGib" in line
     assert "got root 80, user 200" in line
 
 

@@ -20,13 +20,18 @@ GROUP = "arn:aws:iam::123456789012:group/Ops"
 
 # (what is wrong, mutation, the key path the line must start with, a fragment that says what is allowed)
 BAD_INPUTS = [
-    ("unknown top-level key", _set("workspace", {}), "workspace", "unknown key (allowed: tags, key,"),
+    (
+        "unknown top-level key",
+        _set("workspace", {}),
+        "workspace",
+        "unknown key; did you mean encrypted-workspaces:workspaces? (allowed: tags, key,",
+    ),
     ("typo in key block", _set("key.enableKeyRotaton", True), "key.enableKeyRotaton", "enableKeyRotation"),
     (
         "typo in a user's block",
         _set("workspaces.users.bob.runingMode", "AUTO_STOP"),
         "workspaces.users.bob.runingMode",
-        "unknown key (allowed: bundleId, bundleName, bundleOwner, computeTypeName, runningMode,",
+        "unknown key; did you mean runningMode? (allowed: bundleId, bundleName, bundleOwner,",
     ),
     (
         "bad running mode",
@@ -160,7 +165,7 @@ BAD_INPUTS = [
         "a volume pair wrong only together",
         _set("workspaces.users.alice.userVolumeSizeGib", 200),
         "workspaces.users.alice.rootVolumeSizeGib",
-        "rootVolumeSizeGib and userVolumeSizeGib do not go together",
+        "does not go with userVolumeSizeGib",
     ),
     (
         "bad default volume combination",

@@ -398,3 +398,87 @@ def test_another_projects_deployment_exits_2(tmp_path, capsys):
         f"{tmp_path / 'other' / 'plan.json'}: a deployment of project 'other-project', not of "
         "'encrypted-workspaces'\n"
     )
+
+
+# --- a baseline inside --out DIR (issue 18, item 1) -------------------------------------------------
+
+
+def snapshot(directory: Path) -> dict[str, bytes]:
+    """Every file under ``directory``, byte for byte (and every directory, as such)."""
+    return {
+        str(p.relative_to(directory)): p.read_bytes() if p.is_file() else b"<dir>"
+        for p in sorted(directory.rglob("*"))
+    }
+
+
+def a_typo(config):
+    config[WORKSPACES]["defaults"]["runningMode"] = "SOMETIMES"
+
+
+def remove_bob(config):
+    del config[WORKSPACES]["users"]["bob"]
+
+
+@pytest.mark.parametrize("against", ["", "plan.json"], ids=["DIR", "DIR/plan.json"])
+def test_a_failed_run_against_its_own_dir_keeps_the_baseline_byte_for_byte(tmp_path, capsys, against):
+    out = tmp_path / "build" / "plan" / "dev"
+    assert plan(capsys, dev_stack(tmp_path / "s"), out)[0] == 0
+    # A previous comparison too: DIR as a reviewer left it, all of it plan's own.
+    assert plan(capsys, dev_stack(tmp_path / "s"), out, "--against", str(out))[0] == 0
+    before = snapshot(out)
+    code, stdout, err = plan(capsys, dev_stack(tmp_path / "t", a_typo), out, "--against", str(out / against))
+    assert (code, stdout) == (2, "")
+    assert err.startswith("encrypted-workspaces:workspaces.defaults.runningMode: ")
+    assert snapshot(out) == before
+    assert sorted(p.name for p in out.parent.iterdir()) == ["dev"]  # no staging directory left either
+
+
+def test_a_run_that_fails_while_writing_against_its_own_dir_keeps_the_baseline(tmp_path, capsys, monkeypatch):
+    from encrypted_workspaces.plan import output_dir
+
+    out = tmp_path / "dev"
+    assert plan(capsys, dev_stack(tmp_path / "s"), out)[0] == 0
+    before = snapshot(out)
+
+    def failing(directory, write):
+        def half(staging):
+            (staging / "plan.json").write_text("{half")
+            raise OSError(28, "No space left on device")
+
+        return original(directory, half)
+
+    original = output_dir.write_atomically
+    monkeypatch.setattr("encrypted_workspaces.plan.command.write_atomically", failing)
+    code, _, err = plan(capsys, dev_stack(tmp_path / "s"), out, "--against", str(out))
+    assert code == 1 and "No space left on device" in err
+    assert snapshot(out) == before
+
+
+def test_a_good_run_against_its_own_dir_compares_with_the_old_plan_then_replaces_it(tmp_path, capsys):
+    out = tmp_path / "dev"
+    assert plan(capsys, dev_stack(tmp_path / "s"), out)[0] == 0
+    old_plan = (out / "plan.json").read_bytes()
+    code, stdout, err = plan(capsys, dev_stack(tmp_path / "t", remove_bob), out, "--against", str(out))
+    assert (code, err) == (4, "")
+    changes = json.loads((out / "changes.json").read_text())
+    # Compared with the old plan (which had bob) ...
+    assert [(c["action"], c["urn"].rsplit("::", 1)[1]) for c in changes["changes"]] == [
+        ("delete", "workspaces-workspace-bob")
+    ]
+    assert f"Changes against {out / 'plan.json'} (plan)" in stdout
+    # ... then replaced by the new one (which has not).
+    new_plan = (out / "plan.json").read_bytes()
+    assert new_plan != old_plan
+    assert not [r for r in json.loads(new_plan)["resources"] if r["name"] == "workspaces-workspace-bob"]
+
+
+@pytest.mark.parametrize("mutate", [a_typo, remove_bob], ids=["bad-config", "good-config"])
+def test_a_baseline_outside_dir_is_untouched_either_way(tmp_path, capsys, deployed, mutate):
+    before = snapshot(deployed)
+    out = tmp_path / "after"
+    assert plan(capsys, dev_stack(tmp_path / "s"), out)[0] == 0  # a previous plan in DIR
+    code, _, _ = plan(capsys, dev_stack(tmp_path / "t", mutate), out, "--against", str(deployed))
+    assert code == (2 if mutate is a_typo else 4)
+    assert snapshot(deployed) == before
+    # DIR itself is plan's own as ever: a failed run leaves no stale plan there.
+    assert out.exists() is (mutate is remove_bob)

@@ -211,6 +211,11 @@ NOT_ONE_KEY: dict[str, str] = {
     "the stack file": "the YAML itself, before there is any key: plan/stack_yaml.py",
     "`--stack`, the stack file's name": "a flag and a file name, not the config",
     "`--out`": "a flag, not the config",
+    "config keys": "a near miss of the namespace is up to two edits away in any case (config/near_miss.py): "
+    "a pattern of every such name would be thousands of alternatives, so the schema takes it as "
+    "another program's namespace and plan refuses it",
+    "a `secure:` value": "what plan does with a secret depends on the key it is under; the schema takes "
+    "`{secure: ...}` only where plan plans with it (SECRET_ALLOWED_KEYWORD)",
 }
 
 

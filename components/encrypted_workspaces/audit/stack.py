@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from encrypted_workspaces.config import namespace_values, validate_args
-from encrypted_workspaces.config.target import target_from_flat_config
+from encrypted_workspaces.config import args_from_flat_config
 from encrypted_workspaces.naming import default_key_alias, normalized_user_name
 from encrypted_workspaces.plan.stackfile import read_stack_file
 from encrypted_workspaces.project import find_project, stack_file_path
@@ -37,7 +36,7 @@ def read_stack_expectation(
     # The namespace is validated once, here, against the stack's region and account, as plan's stack
     # program validates it (read_stack_file validates it only when the region or account is wrong).
     stack_file = read_stack_file(path, project.name, stack)
-    args = validate_args(namespace_values(stack_file.config), target_from_flat_config(stack_file.config))
+    args = args_from_flat_config(stack_file.config, project=project.name)
     return StackExpectation(
         stack=stack_file.stack,
         region=stack_file.region,

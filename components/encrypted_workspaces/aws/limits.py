@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .logon_names import logon_name_problem
+
 # An AWS API "Integer" is a signed 32-bit integer.
 # https://smithy.io/2.0/spec/simple-types.html#integer
 INT32_RANGE = (-(2**31), 2**31 - 1)
@@ -108,7 +110,8 @@ ENCRYPTED_ROOT_PROVISIONING_MINUTES = 60
 DEFAULT_ROLE_NAME = "workspaces_DefaultRole"
 
 # botocore workspaces UserName: 1..63, no pattern. Directory user names may use any script's letters;
-# control characters cannot be typed into a directory.
+# control characters cannot be typed into a directory, and the characters Active Directory refuses in
+# a logon name (aws/logon_names.py) no directory holds.
 USER_NAME_LENGTH = (1, 63)
 
 
@@ -120,7 +123,7 @@ def user_name_problem(user_name: str) -> str | None:
     control = next((c for c in user_name if unicodedata.category(c) in ("Cc", "Cs")), None)
     if control is not None:
         return f"user names cannot contain control characters (got U+{ord(control):04X} in {user_name!r})"
-    return None
+    return logon_name_problem(user_name)
 
 
 # Resource ids.

@@ -12,14 +12,22 @@ reported at once, one line each, starting with the config key path::
 from encrypted_workspaces.errors import ConfigError
 
 from .args import EncryptedWorkspacesArgs
-from .pulumi_config import NAMESPACE, args_from_pulumi_config, namespace_values
+from .pulumi_config import (
+    NAMESPACE,
+    args_from_flat_config,
+    args_from_pulumi_config,
+    namespace_problems,
+    namespace_values,
+)
 from .validate import validate_args
 
 __all__ = [
     "NAMESPACE",
     "ConfigError",
     "EncryptedWorkspacesArgs",
+    "args_from_flat_config",
     "args_from_pulumi_config",
+    "namespace_problems",
     "namespace_values",
     "validate_args",
 ]

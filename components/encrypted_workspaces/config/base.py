@@ -25,10 +25,12 @@ from encrypted_workspaces.aws.arns import (
     iam_principal_schema_pattern,
     principal_kind,
 )
+from encrypted_workspaces.aws.logon_names import SAM_ACCOUNT_NAME_INVALID_CHARACTERS
 from encrypted_workspaces.aws.timeouts import DURATION_PATTERN, timeout_ns
 from encrypted_workspaces.settings import SettingsModel
 
 from .problems import SECRET_PLACEHOLDER
+from .secrets import PASSED_ON
 
 
 class ConfigModel(SettingsModel):
@@ -209,6 +211,11 @@ def _tag_count(value: dict[str, str]) -> dict[str, str]:
 ComputeTypeName = Literal[limits.COMPUTE_TYPE_NAMES]
 RunningMode = Literal[limits.RUNNING_MODES]
 DeviceAccess = Literal[limits.DEVICE_ACCESS]
+# The fields take these: values Pulumi passes on to AWS as they are carry PASSED_ON, so that plan plans a
+# secure: value there with its placeholder (config/secrets.py). (The Literals above keep their names for
+# the provider's enums.) Not the running mode: it decides whether the auto-stop minutes are sent at all.
+PassedOnComputeTypeName = Annotated[ComputeTypeName, PASSED_ON]
+PassedOnDeviceAccess = Annotated[DeviceAccess, PASSED_ON]
 
 
 def _prefix_in_any_case(prefix: str) -> str:
@@ -231,18 +238,20 @@ IamPrincipal = Annotated[
     _schema({"pattern": iam_principal_schema_pattern(("role", "user", "group"))}),
 ]
 DirectoryId = Annotated[
-    str, *_matching(limits.DIRECTORY_ID_PATTERN, "a Directory Service id such as d-1234567890")
+    str, *_matching(limits.DIRECTORY_ID_PATTERN, "a Directory Service id such as d-1234567890"), PASSED_ON
 ]
 SubnetId = Annotated[
-    str, *_matching(limits.SUBNET_ID_PATTERN, "a subnet id such as subnet-0123456789abcdef0")
+    str, *_matching(limits.SUBNET_ID_PATTERN, "a subnet id such as subnet-0123456789abcdef0"), PASSED_ON
 ]
 SecurityGroupId = Annotated[
-    str, *_matching(limits.SECURITY_GROUP_ID_PATTERN, "a security group id such as sg-0123456789abcdef0")
+    str,
+    *_matching(limits.SECURITY_GROUP_ID_PATTERN, "a security group id such as sg-0123456789abcdef0"),
+    PASSED_ON,
 ]
 BundleId = Annotated[
-    str, *_matching(limits.BUNDLE_ID_PATTERN, "a WorkSpaces bundle id such as wsb-bh8rsxt14")
+    str, *_matching(limits.BUNDLE_ID_PATTERN, "a WorkSpaces bundle id such as wsb-bh8rsxt14"), PASSED_ON
 ]
-BundleName = Annotated[str, Field(min_length=limits.BUNDLE_NAME_MIN_LENGTH)]
+BundleName = Annotated[str, Field(min_length=limits.BUNDLE_NAME_MIN_LENGTH), PASSED_ON]
 WorkspaceId = Annotated[str, *_matching(limits.WORKSPACE_ID_PATTERN, "a WorkSpace id such as ws-0123456789")]
 ExistingKey = Annotated[
     str,
@@ -264,14 +273,18 @@ Ipv4Cidr = Annotated[
     str,
     AfterValidator(_ipv4_cidr),
     _schema({"pattern": r"^(?:[0-9]{1,3}\.){3}[0-9]{1,3}/(?:[0-9]|[12][0-9]|3[0-2])$"}),
+    PASSED_ON,
 ]
 SnsTopicArn = Annotated[
-    str, *_matching(SNS_TOPIC_ARN.pattern, "an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)")
+    str,
+    *_matching(SNS_TOPIC_ARN.pattern, "an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)"),
+    PASSED_ON,
 ]
 KeyAlias = Annotated[
     str,
     AfterValidator(_alias),
     _schema({"pattern": ecma_pattern(limits.ALIAS_PATTERN), "not": {"pattern": _RESERVED_ALIAS}}),
+    PASSED_ON,
 ]
 Duration = Annotated[
     str, AfterValidator(_duration), _schema({"minLength": 1, "pattern": ecma_pattern(DURATION_PATTERN)})
@@ -306,6 +319,7 @@ DefaultOu = Annotated[
             "pattern": limits.DEFAULT_OU_SCHEMA_PATTERN,
         }
     ),
+    PASSED_ON,
 ]
 # Each tag as every service it reaches judges it (aws/tags.py). The schema says the same except that
 # its character class is ASCII-only (JSON Schema patterns have no \p{L}): a non-ASCII symbol such as
@@ -333,6 +347,13 @@ Tags = Annotated[
     ),
 ]
 # Checked in checks.py with the case-insensitive collisions (the message names both users); here for
-# the schema only. (The schema counts code points; AWS, and the model, count UTF-16 code units.)
-_USER_NAME_SCHEMA = "^[^\\u0000-\\u001f\\u007f-\\u009f]{" + "{},{}".format(*limits.USER_NAME_LENGTH) + "}$"
+# the schema only: no control characters, none that a logon name cannot hold (aws/logon_names.py).
+# (The schema counts code points; AWS, and the model, count UTF-16 code units.)
+_USER_NAME_SCHEMA = (
+    "^[^\\u0000-\\u001f\\u007f-\\u009f"
+    + re.escape(SAM_ACCOUNT_NAME_INVALID_CHARACTERS)
+    + "]{"
+    + "{},{}".format(*limits.USER_NAME_LENGTH)
+    + "}$"
+)
 UserName = Annotated[str, _schema({"pattern": _USER_NAME_SCHEMA})]

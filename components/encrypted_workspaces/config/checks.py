@@ -9,6 +9,8 @@ from encrypted_workspaces.naming import logical_user_part, normalized_user_name
 
 from .args import EncryptedWorkspacesArgs
 from .existing_checks import alarm_problems, bundle_problems, import_problems, key_problems
+from .planning import is_planning
+from .problems import SECRET_PLACEHOLDER, SECURE_VALUE_NEEDED, shown
 from .tags import tags_problems
 from .target import StackTarget
 from .workspaces import WorkspaceProperties
@@ -46,13 +48,17 @@ def _volume_problems(path: str, properties: WorkspaceProperties) -> list[tuple[f
                 f"must be {limits.USER_VOLUME_SIZES_ALLOWED} GiB (got {user})",
             )
         )
-    if not problems and not limits.volume_sizes_valid(root, user, compute):
+    # A secure compute type (plan's placeholder) may be a graphics one: only what no type allows is refused.
+    judged = min(limits.GRAPHICS_COMPUTE_TYPES) if compute == SECRET_PLACEHOLDER else compute
+    if not problems and not limits.volume_sizes_valid(root, user, judged):
         problems.append(
             (
                 _VOLUME_PAIR_FIELDS,
                 f"{path}.rootVolumeSizeGib",
-                f"rootVolumeSizeGib and userVolumeSizeGib do not go together: volume sizes must be "
-                f"{limits.VOLUME_SIZES_ALLOWED} (got root {root}, user {user}, compute type {compute})",
+                # What was given first, then what AWS takes: a line cut at 300 characters (a 63-character
+                # user name in the key path) keeps the values.
+                f"does not go with userVolumeSizeGib (got root {root}, user {user}, compute type {compute}); "
+                f"AWS takes {limits.VOLUME_SIZES_ALLOWED}",
             )
         )
     return problems
@@ -86,6 +92,17 @@ def _workspace_problems(
     return problems
 
 
+# How many names a line lists before it says how many more there are: a line stays a line at 5,000 users.
+_NAMES_LISTED = 5
+
+
+def _some_of(names: list[str]) -> str:
+    if not names:
+        return "none"
+    listed = ", ".join(shown(name) if len(name) > 20 else name for name in names[:_NAMES_LISTED])
+    return listed + (f" and {len(names) - _NAMES_LISTED} more" if len(names) > _NAMES_LISTED else "")
+
+
 def _replace_problems(replace: list[str], users: dict[str, str]) -> list[tuple[str, str]]:
     """Each name under workspaces.replace must be one of the users (case-insensitively, as in the
     directory): a typo there would silently leave a WorkSpace held that the update meant to replace.
@@ -97,12 +114,14 @@ def _replace_problems(replace: list[str], users: dict[str, str]) -> list[tuple[s
             normalized = normalized_user_name(name)
         except ValueError:
             normalized = None
-        if normalized not in users:
-            known = ", ".join(sorted(users.values())) or "none"
+        if name == SECRET_PLACEHOLDER and is_planning():
+            problems.append((f"workspaces.replace.{index}", f"{SECURE_VALUE_NEEDED}; give it in plain text"))
+        elif normalized not in users:
             problems.append(
                 (
                     f"workspaces.replace.{index}",
-                    f"not a user under workspaces.users (got {name!r}); the users are: {known}",
+                    f"not a user under workspaces.users (got {shown(name)}); the users are: "
+                    f"{_some_of(sorted(users.values()))}",
                 )
             )
     return problems
@@ -131,7 +150,7 @@ def principal_problems(args: EncryptedWorkspacesArgs, target: StackTarget) -> li
                     (
                         path,
                         f"is in partition {arn_partition}, but the stack's region {target.region} is in "
-                        f"{partition}: use arn:{partition}:… (got {arn!r})",
+                        f"{partition}: use arn:{partition}:… (got {shown(arn)})",
                     )
                 )
             attached = list_path == "administrators.principals"
@@ -140,7 +159,7 @@ def principal_problems(args: EncryptedWorkspacesArgs, target: StackTarget) -> li
                     (
                         path,
                         f"IAM policies can only be attached to principals of the stack's own account "
-                        f"{target.account_id} (got {arn!r})",
+                        f"{target.account_id} (got {shown(arn)})",
                     )
                 )
             first = named.setdefault((account, kind, name.casefold()), arn)
@@ -148,8 +167,8 @@ def principal_problems(args: EncryptedWorkspacesArgs, target: StackTarget) -> li
                 problems.append(
                     (
                         path,
-                        f"names the same IAM {kind} as {first!r}: {kind} names are unique per account "
-                        f"whatever the path, and not distinguished by case (got {arn!r})",
+                        f"names the same IAM {kind} as {shown(first)}: {kind} names are unique per account "
+                        f"whatever the path, and not distinguished by case (got {shown(arn)})",
                     )
                 )
     return problems
@@ -179,8 +198,8 @@ def _user_problems(args: EncryptedWorkspacesArgs) -> tuple[list[tuple[str, str]]
             problems.append(
                 (
                     path,
-                    f"user names are case-insensitive in the directory: {user!r} and {seen[normalized]!r} "
-                    "are the same user",
+                    "user names are case-insensitive in the directory: "
+                    f"{shown(user)} and {shown(seen[normalized])} are the same user",
                 )
             )
             continue
@@ -188,7 +207,7 @@ def _user_problems(args: EncryptedWorkspacesArgs) -> tuple[list[tuple[str, str]]
         part = logical_user_part(user)
         if part in logical:
             problems.append(
-                (path, f"gets the same WorkSpace logical name as {logical[part]!r} ({part}); rename one")
+                (path, f"gets the same WorkSpace logical name as {shown(logical[part])} ({part}); rename one")
             )
             continue
         logical[part] = user
@@ -231,7 +250,7 @@ def cross_field_problems(args: EncryptedWorkspacesArgs, target: StackTarget) -> 
             (
                 "workspaces.createTimeout",
                 "must be at least 60m while root volumes are encrypted: AWS says they can take up to an "
-                f"hour to provision (got {workspaces.create_timeout!r})",
+                f"hour to provision (got {shown(workspaces.create_timeout)})",
             )
         )
     return problems

@@ -9,10 +9,10 @@ from encrypted_workspaces.aws import limits
 from .base import (
     ConfigModel,
     DefaultOu,
-    DeviceAccess,
     DirectoryId,
     DirectorySubnets,
     Ipv4Cidr,
+    PassedOnDeviceAccess,
     SecurityGroupId,
 )
 
@@ -37,21 +37,21 @@ class WorkspaceAccessProperties(ConfigModel):
     """Which client devices may connect: ALLOW or DENY per device type. Unset device types keep AWS's
     defaults (web access is off unless allowed)."""
 
-    device_type_android: DeviceAccess | None = None
+    device_type_android: PassedOnDeviceAccess | None = None
     """Android clients: ALLOW or DENY. Unset keeps AWS's default."""
-    device_type_chromeos: DeviceAccess | None = None
+    device_type_chromeos: PassedOnDeviceAccess | None = None
     """ChromeOS clients: ALLOW or DENY. Unset keeps AWS's default."""
-    device_type_ios: DeviceAccess | None = None
+    device_type_ios: PassedOnDeviceAccess | None = None
     """iOS clients: ALLOW or DENY. Unset keeps AWS's default."""
-    device_type_linux: DeviceAccess | None = None
+    device_type_linux: PassedOnDeviceAccess | None = None
     """Linux clients: ALLOW or DENY. Unset keeps AWS's default."""
-    device_type_osx: DeviceAccess | None = None
+    device_type_osx: PassedOnDeviceAccess | None = None
     """macOS clients: ALLOW or DENY. Unset keeps AWS's default."""
-    device_type_web: DeviceAccess | None = None
+    device_type_web: PassedOnDeviceAccess | None = None
     """Web access: ALLOW or DENY. Unset keeps AWS's default (off)."""
-    device_type_windows: DeviceAccess | None = None
+    device_type_windows: PassedOnDeviceAccess | None = None
     """Windows clients: ALLOW or DENY. Unset keeps AWS's default."""
-    device_type_zeroclient: DeviceAccess | None = None
+    device_type_zeroclient: PassedOnDeviceAccess | None = None
     """Zero clients: ALLOW or DENY. Unset keeps AWS's default."""
 
 

@@ -7,6 +7,7 @@ from encrypted_workspaces.aws.arns import KEY_ARN, KMS_ALIAS_ARN, SNS_TOPIC_ARN
 
 from .args import EncryptedWorkspacesArgs
 from .key import CREATED_KEY_FIELDS, KeyConfig
+from .problems import shown
 from .target import StackTarget
 from .workspaces import WorkspaceOverrides, WorkspaceProperties
 
@@ -26,12 +27,12 @@ def _placement_problems(path: str, match, what: str, target: StackTarget, *, sam
             (
                 path,
                 f"{what} must be in the stack's partition and region, arn:{target.partition}:...:"
-                f"{target.region}:... (got {match.string!r})",
+                f"{target.region}:... (got {shown(match.string)})",
             )
         )
     elif same_account and target.account_id and match["account"] != target.account_id:
         problems.append(
-            (path, f"{what} must be in the stack's account {target.account_id} (got {match.string!r})")
+            (path, f"{what} must be in the stack's account {target.account_id} (got {shown(match.string)})")
         )
     return problems
 

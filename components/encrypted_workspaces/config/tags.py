@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 # The component's own tag, declared with the tag types (base.py); the component imports it from here.
 from .base import OWNER_TAG
+from .problems import shown
 
 __all__ = ["OWNER_TAG", "tags_problems"]
 
@@ -20,7 +21,7 @@ def tags_problems(tags: Mapping[str, str]) -> list[tuple[str, str]]:
             problems.append(
                 (
                     f"tags.{key}",
-                    f"differs from {first!r} only in case: IAM tag keys are case-insensitive, so IAM "
+                    f"differs from {shown(first)} only in case: IAM tag keys are case-insensitive, so IAM "
                     "refuses both on one resource",
                 )
             )

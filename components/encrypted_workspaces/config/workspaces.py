@@ -13,10 +13,10 @@ from .base import (
     AutoStopMinutes,
     BundleId,
     BundleName,
-    ComputeTypeName,
     ConfigModel,
     Duration,
     Int32,
+    PassedOnComputeTypeName,
     RunningMode,
     UserName,
     WorkspaceId,
@@ -65,7 +65,7 @@ class WorkspaceProperties(ConfigModel):
     """Whose bundles bundleName names: AMAZON (AWS's public bundles) or ACCOUNT (this account's own
     custom bundles). Defaults to AMAZON, the owner AWS's API names for public bundles. With bundleName
     only."""
-    compute_type_name: ComputeTypeName = "STANDARD"
+    compute_type_name: PassedOnComputeTypeName = "STANDARD"
     """The compute type. Defaults to STANDARD."""
     running_mode: RunningMode = "AUTO_STOP"
     """AUTO_STOP (billed by the hour) or ALWAYS_ON (billed monthly). Defaults to AUTO_STOP."""
@@ -96,7 +96,7 @@ class WorkspaceOverrides(ConfigModel):
     """This user's bundle by name, instead of the default (bundleId or bundleName)."""
     bundle_owner: BundleOwner | None = None
     """Whose bundles this user's bundleName names (AMAZON or ACCOUNT), instead of the default."""
-    compute_type_name: ComputeTypeName | None = None
+    compute_type_name: PassedOnComputeTypeName | None = None
     """This user's compute type, instead of the default."""
     running_mode: RunningMode | None = None
     """This user's running mode, instead of the default."""

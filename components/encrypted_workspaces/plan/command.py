@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from encrypted_workspaces.config.planning import planning
 from encrypted_workspaces.errors import ConfigError
 from encrypted_workspaces.exit_codes import EXIT_CONFIG
 from encrypted_workspaces.offline.runner import simulate, stack_program
@@ -21,7 +22,15 @@ from encrypted_workspaces.project import (
 )
 
 from .inputs import load_inputs
-from .output_dir import CHANGES_FILE, PLAN_FILE, POLICIES_DIR, out_dir_problem, remove_plan, write_atomically
+from .output_dir import (
+    CHANGES_FILE,
+    PLAN_FILE,
+    POLICIES_DIR,
+    holds,
+    out_dir_problem,
+    remove_plan,
+    write_atomically,
+)
 from .stackfile import stack_name_of, stack_name_problem
 
 # Lint findings at or above this severity fail the plan (exit 3).
@@ -79,14 +88,19 @@ def run(args: argparse.Namespace) -> int:
     except ConfigError as error:  # nothing is touched: not even a previous plan in DIR
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
+    # A failed run removes the previous plan from DIR, unless it is the baseline (`--against DIR`):
+    # that is read whole before anything is written, and a failed run leaves it byte for byte.
+    keeps_baseline = args.against is not None and holds(out_dir, args.against)
     try:
         print_summary = _plan(args, project, stack_path, stack, out_dir)
     except ConfigError as error:
-        remove_plan(out_dir)
+        if not keeps_baseline:
+            remove_plan(out_dir)
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
     except BaseException:
-        remove_plan(out_dir)
+        if not keeps_baseline:
+            remove_plan(out_dir)
         raise
     # The plan is written: a reader that stops reading the summary (`plan | head`) is no failure of it.
     return print_summary()
@@ -96,17 +110,18 @@ def _plan(
     args: argparse.Namespace, project: PulumiProject, stack_path: Path, stack: str, out_dir: Path
 ) -> Callable[[], int]:
     """Run and write the plan; return what prints its summary and gives the exit code."""
-    guardrails_config, stack_file, deployed = load_inputs(
-        args.policy_config, stack_path, project.name, stack, args.against
-    )
-    deployment = simulate(
-        stack_program(project.program, project.program_dir),
-        project=project.name,
-        stack=stack,
-        config=stack_file.config,
-        account_id=stack_file.account_id,
-        region=stack_file.region,
-    )
+    with planning() as config_notes:
+        guardrails_config, stack_file, deployed = load_inputs(
+            args.policy_config, stack_path, project.name, stack, args.against
+        )
+        deployment = simulate(
+            stack_program(project.program, project.program_dir),
+            project=project.name,
+            stack=stack,
+            config=stack_file.config,
+            account_id=stack_file.account_id,
+            region=stack_file.region,
+        )
     # The deployment lives until the process ends: freeze it, so that the collections the linters'
     # databases trigger scan only new objects, not the whole deployment again and again.
     gc.freeze()
@@ -132,6 +147,8 @@ def _plan(
     guardrails = guardrail_findings(violations, deployment.resources)
     entries = resource_entries(deployment)
     extra_sections = [
+        # What the config could not check offline, or AWS may refuse depending on the directory.
+        *([("Config warnings", config_notes)] if config_notes else []),
         *assumption_lines(deployment.invokes),
         ("Guardrails (policies/workspaces-guardrails)", allowances + guardrail_lines(guardrails)),
     ]

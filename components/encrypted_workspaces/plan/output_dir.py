@@ -4,7 +4,9 @@ DIR may be missing, empty or hold a previous plan (the files below, nothing else
 someone's work (``--out .``, ``--out stacks``, a file) and is refused before plan touches anything. A
 new plan is written into a staging directory beside DIR and renamed into place, so DIR holds either
 the previous plan or the new one, never half of one. A failed run removes the previous plan: a stale
-plan must never be taken for this config's.
+plan must never be taken for this config's, unless that plan is the ``--against`` baseline (``holds``):
+then a failed run leaves DIR byte for byte as it was, because the baseline is the record of what is
+deployed, which the reviewer named and which no plan can recreate.
 """
 
 from __future__ import annotations
@@ -66,6 +68,14 @@ def out_dir_problem(text: str) -> str | None:
     except OSError as error:
         return f"cannot be read ({error.strerror}) (got {text!r})"
     return None
+
+
+def holds(directory: Path, path: Path) -> bool:
+    """Whether ``path`` is ``directory`` or lies inside it, links resolved."""
+    try:
+        return path.resolve().is_relative_to(directory.resolve())
+    except (OSError, RuntimeError):  # a symlink loop: it can hold no baseline plan reads
+        return False
 
 
 def remove_plan(directory: Path) -> None:

@@ -7,8 +7,9 @@ tests keep the two equal, so a changed limit changes the README or fails the tes
 
 from __future__ import annotations
 
-from encrypted_workspaces.aws import arns, limits, partitions, tags
+from encrypted_workspaces.aws import arns, limits, logon_names, partitions, tags
 from encrypted_workspaces.aws.timeouts import ALLOWED as DURATION_ALLOWED
+from encrypted_workspaces.config import NAMESPACE
 from encrypted_workspaces.config.tags import OWNER_TAG
 
 from .stack_yaml import MAX_DEPTH
@@ -40,6 +41,22 @@ def refusal_rows() -> list[tuple[str, str, str]]:
             "`aws:allowedAccountIds`",
             "exactly one account id, a quoted string of 12 ASCII digits",
             f"{BOTOCORE} kms AccountIdType; plan needs the account",
+        ),
+        (
+            "config keys",
+            f"a namespace one typo away from `{NAMESPACE}:` (`encrypted-workspace:`, "
+            "`encrypted_workspaces:`, `encryptedworkspaces:`) is refused, naming the key meant; an "
+            "unknown key of ours names the key one typo away; other namespaces are other programs'",
+            "Pulumi passes a key only to its namespace's owner",
+        ),
+        (
+            "a `secure:` value",
+            "planned with its placeholder where Pulumi passes the value on to AWS as it is (bundle, "
+            "directory, subnet and security group ids, OU, compute type, device access, IP range, alias, "
+            "alarm topic, bundle name, tag values, descriptions), the checks not made printed; anywhere "
+            "else (principals, `key.existing`, `importId`, `runningMode`, timeouts, users) refused: "
+            "give it in plain text",
+            "plan cannot decrypt it",
         ),
         (
             "every ARN",
@@ -157,8 +174,12 @@ def refusal_rows() -> list[tuple[str, str, str]]:
         (
             "`workspaces.users.<user>`",
             f"{_range(limits.USER_NAME_LENGTH)} characters (UTF-16, as AWS counts), "
-            "any script, no control characters; case-insensitive",
-            f"{BOTOCORE} workspaces UserName",
+            "any script, no control characters, none of "
+            + " ".join(f"`{c}`".replace("|", "\\|") for c in logon_names.SAM_ACCOUNT_NAME_INVALID_CHARACTERS)
+            + " (an Active Directory logon name: `ACME\\zoe` is `zoe`); case-insensitive. Longer than "
+            f"{logon_names.SAM_ACCOUNT_NAME_EARLIER_CLIENTS_LENGTH} characters or ending in `.`: a warning, "
+            "since it depends on the directory",
+            f"{BOTOCORE} workspaces UserName; Microsoft SAM-Account-Name attribute, USER_INFO_0",
         ),
         (
             "`workspaces.createTimeout`",

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from encrypted_workspaces.aws.limits import STACK_NAME_PATTERN
-from encrypted_workspaces.config import NAMESPACE, namespace_values, validate_args
-from encrypted_workspaces.config.problems import SECRET_PLACEHOLDER
+from encrypted_workspaces.config import NAMESPACE, args_from_flat_config
+from encrypted_workspaces.config.problems import MISSING, SECRET_PLACEHOLDER
 from encrypted_workspaces.config.provider import account_ids_problem, region_problem
 from encrypted_workspaces.config.target import StackTarget
 from encrypted_workspaces.errors import ConfigError
@@ -106,10 +106,10 @@ def read_stack_file(
         given_as[full_key] = key
         config[full_key] = _without_secrets(value)
 
-    region = config.get("aws:region")
+    region = config.get("aws:region", MISSING)
     if problem := region_problem(region):
         problems.append(f"aws:region: {problem}")
-    accounts = config.get("aws:allowedAccountIds")
+    accounts = config.get("aws:allowedAccountIds", MISSING)
     if problem := account_ids_problem(accounts):
         problems.append(f"aws:allowedAccountIds: {problem}")
     # The program validates the namespace itself when it runs; here only to report every problem at
@@ -121,7 +121,7 @@ def read_stack_file(
             account_id=None if account_ids_problem(accounts) else accounts[0],
         )
         try:
-            validate_args(namespace_values(config), target)
+            args_from_flat_config(config, target, project=project)
         except ConfigError as error:
             problems += error.problems
     if problems:

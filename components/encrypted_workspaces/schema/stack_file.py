@@ -5,7 +5,7 @@ pydantic's schema of ``EncryptedWorkspacesArgs`` (camelCase, as in stack files) 
 bare, which Pulumi puts in the project's namespace), the ``aws:*`` keys plan reads with the limits
 plan checks, any other provider's keys, and nothing else. ``secure:`` values are allowed where plan
 accepts them: in place of a string with no pattern or set of values, since plan reads a secret as a
-placeholder it cannot decrypt.
+placeholder it cannot decrypt, and in place of a value Pulumi passes on to AWS as it is.
 
 As strict as the model wherever one key decides: what the model checks of one key outside pydantic's
 view (``ONE_KEY_RULES``) is added by key name. What no JSON Schema can say is the model's alone (and
@@ -23,6 +23,7 @@ from encrypted_workspaces.aws import limits, tags
 from encrypted_workspaces.aws.partitions import workspaces_regions
 from encrypted_workspaces.config import NAMESPACE, EncryptedWorkspacesArgs
 from encrypted_workspaces.config.base import ecma_pattern
+from encrypted_workspaces.config.secrets import SECRET_ALLOWED_KEYWORD
 
 from .error_locations import SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_VALUES, located
 
@@ -77,7 +78,9 @@ def _shaped(schema: Any) -> Any:
             shaped[keyword] = [_shaped(item) for item in value]
         else:
             shaped[keyword] = value
-    if _is_free_string(shaped):
+    # A value Pulumi passes on to AWS as it is: plan plans a secret there too (config/secrets.py).
+    passed_on = shaped.pop(SECRET_ALLOWED_KEYWORD, False)
+    if _is_free_string(shaped) or passed_on:
         kept = {keyword: shaped.pop(keyword) for keyword in _ANNOTATIONS if keyword in shaped}
         return {**kept, "anyOf": [shaped, _SECURE_REF]}
     return shaped
