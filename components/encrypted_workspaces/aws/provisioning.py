@@ -8,8 +8,9 @@ Sources:
   https://github.com/awsdocs/amazon-workspaces-administration-guide (doc_source/, archived June 2023);
   the encryption sentence is the same on the current page and in ``/work/shared/seeds`` 000/001.
 - terraform-provider-aws ``internal/service/workspaces/workspace.go`` (``resourceWorkspaceCreate``,
-  ``waitWorkspaceAvailable``, ``resourceWorkspaceRead``), which pulumi-aws 7.x bridges unchanged for
-  ``aws.workspaces.Workspace``: https://github.com/hashicorp/terraform-provider-aws
+  ``waitWorkspaceAvailable``, ``resourceWorkspaceRead``), which pulumi-aws 7.x (upstream v6,
+  https://github.com/pulumi/pulumi-aws/pull/5665) bridges unchanged for ``aws.workspaces.Workspace``:
+  https://github.com/hashicorp/terraform-provider-aws
 - terraform-plugin-sdk v2 ``helper/retry/state.go`` (``StateChangeConf.WaitForStateContext``), the
   poll loop that ``waitWorkspaceAvailable`` runs: https://github.com/hashicorp/terraform-plugin-sdk
 """
