@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: test lint unit plan generate policy-venv clean
+.PHONY: test lint unit plan generate figures benchmark policy-venv clean
 
 test: lint unit
 
@@ -28,6 +28,16 @@ plan: $(STAMP)
 # components/encrypted_workspaces/provider/args.py. Tests fail until this has been run.
 generate: $(STAMP)
 	$(BIN)/encrypted-workspaces schema --write
+
+# docs/rollout.png and the rollout tables in docs/rollout.md, from the rollout model (tests fail until this
+# has been run after a change to the model).
+figures: $(STAMP)
+	$(BIN)/python docs/figures/rollout_figure.py
+
+# plan against its floor at 500, 5,000, 10,000 and 20,000 users, written to docs/benchmarks.md (several
+# minutes; run it on a quiet machine, or say what else ran: NOTE="...").
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/plan_scale.py --markdown docs/benchmarks.md --note "$(NOTE)"
 
 # The policy pack's own virtualenv, for local use: the project's .venv (see the README).
 policy-venv: $(STAMP)

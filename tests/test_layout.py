@@ -31,6 +31,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "parts": {"aws", "errors", "documents", "config", "naming"},
     "component": {"aws", "errors", "documents", "config", "naming", "outputs", "parts"},
     "__init__": {"component", "config", "errors"},
+    # The rollout model: pure arithmetic over the AWS and provider facts, for plan and the docs.
+    "rollout": {"aws"},
 }
 
 

@@ -1,0 +1,1 @@
+"""Tests of the benchmarks' own bookkeeping (their timings are measured, never asserted)."""

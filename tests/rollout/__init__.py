@@ -1,0 +1,1 @@
+"""Tests of the rollout model and what plan says about it."""
