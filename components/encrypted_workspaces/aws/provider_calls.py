@@ -1,5 +1,5 @@
 """The AWS API calls pulumi-aws makes for each resource type and data source this package uses, by
-operation: the deployer's IAM policy (documents/deployer_policy.py) is made from this table.
+operation: the deployer's IAM policy (documents/deployer.py) is made from this table.
 
 pulumi-aws bridges terraform-provider-aws: every call below was read in that provider's source, in the
 file named by ``source`` (paths under ``internal/service/`` of
@@ -43,7 +43,7 @@ class ProviderCalls:
 
 # Tagging, per service (each service's tags_gen.go): listing on Read, adding and removing on Update.
 # Tags given at creation ride on the Create call itself, and AWS then authorizes the tagging action
-# too (documents/deployer_policy.py says where that matters for the policy's scope).
+# too (documents/deployer.py says where that matters for the policy's scope).
 _KMS_TAGS_READ = ("kms:ListResourceTags",)
 _KMS_TAGS_UPDATE = ("kms:TagResource", "kms:UntagResource")
 _WORKSPACES_TAGS_READ = ("workspaces:DescribeTags",)

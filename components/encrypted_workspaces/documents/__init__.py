@@ -1,7 +1,7 @@
 """Policy documents as pure functions returning dicts (``json.dumps`` only at the edge), the named
 action sets they are built from, how documents are read, and how they are linted."""
 
-from .deployer_policy import deployer_policy
+from .deployer import deployer_policy
 from .events import key_state_change_pattern
 from .iam import (
     audit_policy,
