@@ -320,3 +320,14 @@ def test_the_committed_policy_file_is_what_schema_prints(capsys):
     printed = capsys.readouterr().out
     assert json.loads(printed) == deployer_policy()
     assert COMMITTED.read_text() == printed, "policies/deployer-policy.json is stale: run `make generate`"
+
+
+# "Managed policy size: 6,144 characters"; "IAM does not count white space when calculating the size of
+# a policy". https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+MANAGED_POLICY_MAX_CHARACTERS = 6144
+
+
+def test_it_fits_in_one_managed_policy_in_any_scope():
+    for scope in (DeployerScope(), DeployerScope("aws-us-gov", "us-gov-west-1", "123456789012")):
+        text = re.sub(r"\s", "", json.dumps(deployer_policy(scope)))
+        assert len(text) <= MANAGED_POLICY_MAX_CHARACTERS

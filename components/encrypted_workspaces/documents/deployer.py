@@ -50,6 +50,16 @@ LAUNCH_ENCRYPTED_WORKSPACES_ACTIONS: tuple[str, ...] = (
     actions.ADMINISTRATOR_GRANT_ACTION,
 )
 
+# Left out on purpose, because no `pulumi up` of this stack asks for them:
+# - iam:PassRole: RegisterWorkspaceDirectory takes no role; WorkSpaces assumes workspaces_DefaultRole by
+#   its name (https://docs.aws.amazon.com/workspaces/latest/api/API_RegisterWorkspaceDirectory.html).
+# - ds: and ec2: actions: AWS names its AmazonWorkSpacesAdmin managed policy, which grants workspaces
+#   and kms actions only, as what a principal needs to register a directory
+#   (https://repost.aws/knowledge-center/workspaces-unable-to-register,
+#   https://docs.aws.amazon.com/workspaces/latest/adminguide/managed-policies.html).
+# - the delete calls of RETAINED_ON_DELETE, and the calls of arguments the component never sets
+#   (aws/provider_calls.py names them).
+
 # "To add tags while creating a KMS key, the principal must have permission in an IAM policy that isn't
 # restricted to particular KMS keys": kms:TagResource on "*", beside kms:CreateKey.
 # https://docs.aws.amazon.com/kms/latest/developerguide/tag-permissions.html
