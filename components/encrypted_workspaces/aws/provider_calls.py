@@ -6,10 +6,12 @@ file named by ``source`` (paths under ``internal/service/`` of
 https://github.com/hashicorp/terraform-provider-aws): the resource's Create, Read, Update and Delete
 functions, the finders and waiters they call (the service's ``find.go``, ``status.go``, ``wait.go``
 where they live apart), and the tagging calls of the service's ``tags_gen.go`` that the resource's
-``@Tags`` annotation wires into every Create, Read and Update. The files were read as the v6 line has
-them (the line pulumi-aws 7.x bridges; SDK v2 code), and checked against the v5.14 line of Pulumi's
-fork (https://github.com/pulumi/terraform-provider-aws, branch ``patched-v5.14.0``): the calls are
-the same but where noted.
+``@Tags`` annotation wires into every Create, Read and Update. Read in the v6 line (aws-sdk-go-v2
+code, the line pulumi-aws 7.x bridges) where the search index had it: kms/key.go, iam/policy.go,
+iam/role.go, workspaces/directory.go, workspaces/ip_group.go, events/rule.go from
+hashicorp/terraform-provider-aws, workspaces/workspace.go from an aws-sdk-go-v2 fork of it; every file,
+these included, also in the v5.14 line of Pulumi's fork (https://github.com/pulumi/terraform-provider-aws,
+branch ``patched-v5.14.0``), whose calls are the same but where a comment below says otherwise.
 
 Each call is written as its IAM action, ``service:Operation``: for every call here the action has
 the operation's name (Service Authorization Reference). Calls the provider makes only for arguments
@@ -90,7 +92,8 @@ RESOURCE_CALLS: dict[str, ProviderCalls] = {
         delete=("kms:DeleteAlias",),
     ),
     # iam/policy.go (@Tags(identifierAttribute="arn", resourceType="Policy")): CreatePolicy (tags on
-    # create); Read: GetPolicy and GetPolicyVersion of the default version, tags by ListPolicyTags; Update:
+    # create); Read: GetPolicy and GetPolicyVersion of the default version, tags by ListPolicyTags (v6's
+    # tagging; v5.14 took them from GetPolicy); Update:
     # ListPolicyVersions and DeletePolicyVersion of the oldest when five exist (policyPruneVersions), then
     # CreatePolicyVersion and SetDefaultPolicyVersion (v6; v5.14 set the default in CreatePolicyVersion);
     # Delete: ListPolicyVersions, DeletePolicyVersion of each non-default version, DeletePolicy.
@@ -110,7 +113,8 @@ RESOURCE_CALLS: dict[str, ProviderCalls] = {
     ),
     # iam/role.go (@Tags(identifierAttribute="name", resourceType="Role")): CreateRole (tags on create);
     # Read: GetRole, ListRolePolicies and GetRolePolicy (readRoleInlinePolicies), ListAttachedRolePolicies
-    # (managed_policy_arns), tags by ListRoleTags; Update: UpdateAssumeRolePolicy, TagRole, UntagRole;
+    # (managed_policy_arns), tags by ListRoleTags (v6; v5.14 took them from GetRole); Update:
+    # UpdateAssumeRolePolicy, TagRole, UntagRole;
     # Delete: ListInstanceProfilesForRole, RemoveRoleFromInstanceProfile, DeleteRole. Not made:
     # UpdateRoleDescription, UpdateRole, Put/DeleteRolePermissionsBoundary, PutRolePolicy,
     # AttachRolePolicy/DetachRolePolicy (description, max_session_duration, permissions_boundary,
