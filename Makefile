@@ -25,7 +25,8 @@ plan: $(STAMP)
 
 # Everything generated from the config model and the AWS limits: stacks/stack-config.schema.json, the
 # README's inputs table and its "What the config refuses" table, and
-# components/encrypted_workspaces/provider/args.py. Tests fail until this has been run.
+# components/encrypted_workspaces/provider/args.py; and, from the provider's calls
+# (aws/provider_calls.py), policies/deployer-policy.json. Tests fail until this has been run.
 generate: $(STAMP)
 	$(BIN)/encrypted-workspaces schema --write
 

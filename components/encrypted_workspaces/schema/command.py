@@ -1,5 +1,5 @@
-"""``encrypted-workspaces schema``: print the JSON Schema of stack files, the provider's package schema
-or the README's inputs table; ``--write`` regenerates every committed copy from the model."""
+"""``encrypted-workspaces schema``: print the JSON Schema of stack files, the provider's package schema,
+the README's inputs table or the deployer's IAM policy; ``--write`` regenerates every committed copy."""
 
 from __future__ import annotations
 
@@ -22,8 +22,19 @@ def schema_json(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
+# The IAM policy of the principal that runs `pulumi up`, `refresh` and `destroy` (docs/deploying.md).
+DEPLOYER_POLICY_FILE_NAME = "deployer-policy.json"
+
+
+def deployer_policy_json() -> str:
+    from encrypted_workspaces.documents import deployer_policy
+
+    return json.dumps(deployer_policy(), indent=2) + "\n"
+
+
 def generated_files(root: Path = PROJECT_ROOT) -> dict[Path, str]:
-    """Every file generated from the model, with the text it must have."""
+    """Every file generated from the model (and the deployer's policy, from the provider's calls), with
+    the text it must have."""
     from encrypted_workspaces.plan.refusals import BEGIN as REFUSALS_BEGIN
     from encrypted_workspaces.plan.refusals import END as REFUSALS_END
     from encrypted_workspaces.plan.refusals import refusals_section
@@ -39,6 +50,7 @@ def generated_files(root: Path = PROJECT_ROOT) -> dict[Path, str]:
             REFUSALS_END,
         ),
         root / "components" / "encrypted_workspaces" / "provider" / "args.py": args_module_source(),
+        root / "policies" / DEPLOYER_POLICY_FILE_NAME: deployer_policy_json(),
     }
 
 
@@ -51,9 +63,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     what.add_argument("--readme-table", action="store_true", help="the README's inputs table (Markdown)")
     what.add_argument(
+        "--deployer-policy",
+        action="store_true",
+        help=f"the IAM policy that `pulumi up`, `refresh` and `destroy` of the stack need "
+        f"(policies/{DEPLOYER_POLICY_FILE_NAME})",
+    )
+    what.add_argument(
         "--write",
         action="store_true",
-        help=f"regenerate stacks/{SCHEMA_FILE_NAME}, the README's inputs table and provider/args.py",
+        help=f"regenerate stacks/{SCHEMA_FILE_NAME}, the README's inputs table, provider/args.py and "
+        f"policies/{DEPLOYER_POLICY_FILE_NAME}",
     )
 
 
@@ -64,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(schema_json(package_schema()))
     elif args.readme_table:
         sys.stdout.write(inputs_table() + "\n")
+    elif args.deployer_policy:
+        sys.stdout.write(deployer_policy_json())
     elif args.write:
         if not (PROJECT_ROOT / "pyproject.toml").is_file():
             print(
