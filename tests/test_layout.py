@@ -4,6 +4,7 @@ dotted path under the one source root, and the layers import one way only."""
 from __future__ import annotations
 
 import ast
+import gc
 import subprocess
 from pathlib import Path
 
@@ -36,6 +37,20 @@ MAY_IMPORT: dict[str, set[str]] = {
 }
 
 
+
+def _parse(path: Path) -> ast.Module:
+    """``ast.parse`` with the garbage collector held off. CPython 3.11 sometimes fails a parse with
+    "SystemError: AST constructor recursion depth mismatch" (python/cpython#106905; seen here once in a
+    full run, after the mock engine's threads and hypothesis's recursion-limit changes): the collector,
+    run while the tree is built, is the only way other Python code runs in the middle of it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return ast.parse(path.read_text(), str(path))
+    finally:
+        if enabled:
+            gc.enable()
+
 def _python_files() -> list[Path]:
     tracked = subprocess.run(
         ["git", "ls-files", "*.py"], cwd=PROJECT, capture_output=True, text=True, check=True
@@ -65,7 +80,7 @@ def _file_of(module: str) -> Path | None:
 
 def _first_party_imports(path: Path) -> list[tuple[int, str, list[str]]]:
     """(line, module, names imported from it) for each import of ours, relative imports resolved."""
-    tree = ast.parse(path.read_text(), str(path))
+    tree = _parse(path)
     module = _module_name(path)
     is_package = path.name == "__init__.py"
     found = []
@@ -125,7 +140,7 @@ def test_every_first_party_import_is_a_file_at_its_dotted_path():
 
 def _names_defined_in(path: Path) -> set[str]:
     names = set()
-    for node in ast.parse(path.read_text()).body:
+    for node in _parse(path).body:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             names.add(node.name)
         elif isinstance(node, ast.Assign | ast.AnnAssign):
@@ -162,7 +177,7 @@ SHARED_NAMES = {
 def test_no_two_classes_share_a_name():
     seen: dict[str, list[str]] = {}
     for path in SOURCE_ROOT.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text())):
+        for node in ast.walk(_parse(path)):
             if isinstance(node, ast.ClassDef):
                 seen.setdefault(node.name, []).append(str(path.relative_to(SOURCE_ROOT)))
     assert {name: sorted(files) for name, files in seen.items() if len(files) > 1} == SHARED_NAMES
