@@ -1,4 +1,4 @@
-"""The layout cannot drift back (DESIGN.md, "Layout (v2)"): every first-party import is a file at its
+"""The layout cannot drift back (docs/architecture.md, "Layout"): every first-party import is a file at its
 dotted path under the one source root, and the layers import one way only."""
 
 from __future__ import annotations

@@ -28,4 +28,3 @@ GET_REGION = "aws:index/getRegion:getRegion"
 # offline engine answers them from the name (and says so in plan's output).
 GET_KMS_KEY = "aws:kms/getKey:getKey"
 GET_WORKSPACES_BUNDLE = "aws:workspaces/getBundle:getBundle"
-LOOKUPS: tuple[str, ...] = (GET_KMS_KEY, GET_WORKSPACES_BUNDLE)

@@ -219,7 +219,6 @@ def _prefix_in_any_case(prefix: str) -> str:
 _RESERVED_ALIAS = _prefix_in_any_case(limits.RESERVED_ALIAS_PREFIX)
 _RESERVED_TAG = _prefix_in_any_case(tags.RESERVED_TAG_PREFIX)
 
-AccountId = Annotated[str, *_matching(limits.ACCOUNT_ID_PATTERN, "a 12-digit AWS account id")]
 KeyPolicyPrincipal = Annotated[
     str,
     AfterValidator(_key_policy_principal),

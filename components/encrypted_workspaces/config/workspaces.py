@@ -23,8 +23,6 @@ from .base import (
 )
 
 BundleOwner = Literal[limits.BUNDLE_OWNERS]
-# The keys that choose a WorkSpace's bundle: exactly one of the first two (config/checks.py).
-BUNDLE_FIELDS = ("bundle_id", "bundle_name", "bundle_owner")
 
 
 def _one_bundle_schema(schema: dict) -> None:

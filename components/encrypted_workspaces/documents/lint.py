@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .statements import IDENTITY, KEY_POLICY, TRUST_POLICY, named_actions, statements
 
-# Findings we accept, and why (DESIGN.md, invariants): a key policy's "Resource": "*" means "this
+# Findings we accept, and why (docs/architecture.md, "Invariants"): a key policy's "Resource": "*" means "this
 # key", and AWS designed the WorkSpaces administrators' policy to be *-scoped.
 ACCEPTED_ISSUES: frozenset[str] = frozenset({"RESOURCE_STAR"})
 SEVERITY_ORDER = ("LOW", "MEDIUM", "HIGH", "CRITICAL")

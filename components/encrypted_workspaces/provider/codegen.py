@@ -18,7 +18,6 @@ from pydantic import BaseModel
 
 from encrypted_workspaces.config import EncryptedWorkspacesArgs, base
 
-ARGS_MODULE = "encrypted_workspaces.provider.args"
 ARGS_TYPE = "EncryptedWorkspacesInputs"
 _HEADER = '''"""GENERATED from the config model by ``make generate``: do not edit.
 
