@@ -19,9 +19,11 @@ from pulumi.runtime.sync_await import _sync_await
 from pydantic import BaseModel
 
 from encrypted_workspaces import EncryptedWorkspaces
-from encrypted_workspaces.component import OUTPUTS, TYPE_TOKEN
+from encrypted_workspaces.component import TYPE_TOKEN
 from encrypted_workspaces.config import EncryptedWorkspacesArgs
+from encrypted_workspaces.config.inputs import InputOf
 from encrypted_workspaces.offline.runner import Deployment, simulate
+from encrypted_workspaces.outputs import OUTPUTS
 from encrypted_workspaces.provider.codegen import args_module_source
 from encrypted_workspaces.provider.host import PACKAGE_NAME, component_provider, package_schema
 from encrypted_workspaces.schema.command import PROJECT_ROOT
@@ -36,9 +38,24 @@ def _words(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+def _is_input(annotation: Any) -> bool:
+    return get_origin(annotation) is Annotated and any(
+        isinstance(m, InputOf) for m in annotation.__metadata__
+    )
+
+
 def assert_property_matches(schema: dict, prop: dict, annotation: Any, where: str) -> None:
-    """One schema property against one model annotation: the same type, all the way down."""
+    """One schema property against one model annotation: the same type, all the way down; an Input
+    (config/inputs.py) takes an output of another resource, anything else is a plain value."""
     origin = get_origin(annotation)
+    if origin in (typing.Union, types.UnionType) and type(None) in get_args(annotation):
+        (inner,) = [arg for arg in get_args(annotation) if arg is not type(None)]
+        return assert_property_matches(schema, prop, inner, where)
+    if _is_input(annotation):
+        assert prop.get("plain") is None, f"{where}: an Input takes outputs of other resources"
+        (plain,) = [m.plain for m in annotation.__metadata__ if isinstance(m, InputOf)]
+        return assert_property_matches(schema, {**prop, "plain": True}, plain, where)
+    assert prop.get("plain") is True, f"{where}: a plain value"
     if origin is Annotated:
         return assert_property_matches(schema, prop, get_args(annotation)[0], where)
     if origin in (typing.Union, types.UnionType):
@@ -75,8 +92,7 @@ def assert_object_matches(
     assert set(properties_holder.get(required_key, [])) == {a for a, f in fields.items() if f.is_required()}
     for alias, field in fields.items():
         assert _words(properties[alias].get("description")) == _words(field.description), f"{where}.{alias}"
-        assert properties[alias].get("plain") is True, f"{where}.{alias}: inputs are plain values"
-        assert_property_matches(schema, properties[alias], field.annotation, f"{where}.{alias}")
+        assert_property_matches(schema, properties[alias], field.rebuild_annotation(), f"{where}.{alias}")
 
 
 def test_package_schema_is_the_config_model_section_by_section():
@@ -90,9 +106,11 @@ def test_package_schema_is_the_config_model_section_by_section():
 
 def test_package_schema_outputs_are_what_the_component_registers():
     resource = package_schema()["resources"][TYPE_TOKEN]
-    assert set(resource["properties"]) == set(OUTPUTS)
-    assert all(output["description"] for output in resource["properties"].values())
-    assert {"keyArn", "workspaceIds"} <= set(resource["required"])
+    assert {name: _words(p["description"]) for name, p in resource["properties"].items()} == {
+        output.name: _words(output.description) for output in OUTPUTS
+    }
+    # aliasName is none for an existing key named by its ARN.
+    assert set(resource["required"]) == {output.name for output in OUTPUTS} - {"aliasName"}
     assert resource["properties"]["keyArn"]["type"] == "string"
     assert resource["properties"]["workspaceIds"]["additionalProperties"]["type"] == "string"
 
@@ -165,7 +183,7 @@ def test_construct_registers_exactly_what_the_python_component_registers():
     assert len(workspace_types) == 3 and all(r.parent == component.urn for r in workspace_types)
     state = _sync_await(pulumi.Output.from_input(results["state"]).future())
     key = python.by_name("workspaces-key")
-    assert set(state) == set(OUTPUTS)
+    assert set(state) == {output.name for output in OUTPUTS}
     assert state["keyArn"] == key.state["arn"]
     assert set(state["workspaceIds"]) == {"alice", "bob", "carol"}
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+
+from .inputs import is_output
 
 # What plan shows in place of a `secure:` value: it has no key to decrypt it, and needs none.
 SECRET_PLACEHOLDER = "[secret]"
@@ -22,6 +24,8 @@ _EXPECTED = {
 
 
 def _shown(value: Any) -> str:
+    if is_output(value):
+        return "an Output"  # its repr holds a memory address: the same input, other bytes
     text = repr(value) if not isinstance(value, (dict, list)) else json.dumps(value, sort_keys=True)
     return text if len(text) <= 80 else text[:77] + "..."
 
@@ -47,6 +51,12 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
 
 def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
     kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
+    if is_output(value) and kind != "extra_forbidden":
+        # config/inputs.py: what decides which resources exist, or their names, must be known now.
+        return (
+            "must be a plain value, not an Output: it decides which resources the component registers "
+            "or their logical names, which cannot wait for another resource (got an Output)"
+        )
     if kind == "extra_forbidden":
         holder = _model_at(root, error["loc"])
         allowed = ", ".join(f.alias or n for n, f in holder.model_fields.items()) if holder else "see README"
@@ -102,10 +112,24 @@ def key_path(loc: tuple) -> str:
     return ".".join(str(part) for part in loc if part != "[key]")
 
 
-def problems_from_validation_error(error: ValidationError, root: type[BaseModel], prefix: str) -> list[str]:
+def problems_from_validation_error(
+    error: ValidationError,
+    root: type[BaseModel],
+    prefix: str = "",
+    path_of: Callable[[tuple], str] | None = None,
+) -> list[str]:
+    """One line per problem: its key path (``prefix`` and the dotted location, or ``path_of(loc)``)."""
     lines = []
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
-        path = f"{prefix}{key_path(loc)}" if loc else prefix.rstrip(".:")
-        lines.append(f"{path}: {_message(item, root)}")
+        if path_of is not None:
+            path = path_of(loc)
+        else:
+            path = f"{prefix}{key_path(loc)}" if loc else prefix.rstrip(".:")
+        lines.append(f"{path}: {problem_message(item, root)}")
     return lines
+
+
+def problem_message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
+    """What is wrong with one of pydantic's errors, and what is allowed, without its key path."""
+    return _message(error, root)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
@@ -11,21 +12,27 @@ from encrypted_workspaces.errors import ConfigError
 
 from .args import EncryptedWorkspacesArgs
 from .checks import cross_field_problems
+from .deferred import with_outputs_checked
+from .paths import NAMESPACE, STACK_PATHS, KeyPaths
 from .problems import problems_from_validation_error
 from .provider import region_problem
 from .target import StackTarget
 
-NAMESPACE = "encrypted-workspaces"
+__all__ = ["NAMESPACE", "validate_args"]
 
 
 def validate_args(
-    raw: Mapping[str, Any] | EncryptedWorkspacesArgs, target: StackTarget | None = None
+    raw: Mapping[str, Any] | EncryptedWorkspacesArgs,
+    target: StackTarget | None = None,
+    *,
+    paths: KeyPaths = STACK_PATHS,
 ) -> EncryptedWorkspacesArgs:
     """Validate the ``encrypted-workspaces:*`` namespace; raise ConfigError with every problem.
 
-    ``target`` (region, account) lets the ARNs that must be the stack's own be checked against it.
+    ``target`` (region, account) lets the ARNs that must be the stack's own be checked against it;
+    ``paths`` names each problem's key as the caller wrote it (a stack file's by default). Arguments
+    that are Outputs are checked when they resolve (``deferred.py``): the result holds them checked.
     """
-    prefix = f"{NAMESPACE}:"
     if isinstance(raw, EncryptedWorkspacesArgs):
         if raw._checked:
             return raw
@@ -35,13 +42,20 @@ def validate_args(
             args = EncryptedWorkspacesArgs.model_validate(dict(raw))
         except ValidationError as error:
             raise ConfigError(
-                problems_from_validation_error(error, EncryptedWorkspacesArgs, prefix)
+                problems_from_validation_error(
+                    error, EncryptedWorkspacesArgs, path_of=partial(paths.of_loc, EncryptedWorkspacesArgs)
+                )
             ) from None
     target = target or StackTarget()
-    problems = [f"{prefix}{path}: {message}" for path, message in cross_field_problems(args, target)]
+    problems = [
+        f"{paths.of_dotted(args, path)}: {message}" for path, message in cross_field_problems(args, target)
+    ]
     if target.region is not None and (problem := region_problem(target.region)):
         problems.insert(0, f"aws:region: {problem}")
     if problems:
         raise ConfigError(problems)
+    args, gate = with_outputs_checked(args, target, paths)
+    args._gate = gate
+    args._paths = paths
     args._checked = True
     return args

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
 import json
@@ -69,6 +70,12 @@ def _discard_unfinished_outputs() -> None:
                 task.exception()  # retrieved: asyncio does not log it as never retrieved
         else:
             task.cancel()
+    # The futures of the outputs that carried the failure onwards (an apply's result, say) are the SDK's
+    # own, in no list: retrieved too, or asyncio logs each "never retrieved" whenever the garbage
+    # collector reaches it, which may be in the middle of anything that comes later.
+    for candidate in gc.get_objects():
+        if isinstance(candidate, asyncio.Future) and candidate.done() and not candidate.cancelled():
+            candidate.exception()
 
 
 def stack_program(path: Path = STACK_PROGRAM) -> Callable[[], None]:
