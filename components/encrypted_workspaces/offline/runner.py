@@ -110,8 +110,10 @@ def simulate(
     account_id: str,
     region: str,
     mocks: pulumi.runtime.Mocks | None = None,
+    preview: bool = False,
 ) -> Deployment:
-    """Run ``program`` as ``pulumi up`` would, against the offline engine, and record it.
+    """Run ``program`` as ``pulumi up`` would (``preview``: as ``pulumi preview`` would, where what the
+    engine leaves out of its answers is unknown), against the offline engine, and record it.
 
     ``config`` is the flat Pulumi config (``namespace:key`` → value); objects may be given as
     Python values or as the JSON strings the Pulumi CLI passes.
@@ -121,7 +123,7 @@ def simulate(
     mocks = mocks or AwsMocks(account_id=account_id, region=region)
     monitor = RecordingMonitor(mocks)
     settings.ROOT.set(None)  # a fresh program: no outputs or resources left from an earlier run
-    pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=False, monitor=monitor)
+    pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=preview, monitor=monitor)
     root = settings.get_root_resource()
     with cyclic_gc_paused():
         try:
