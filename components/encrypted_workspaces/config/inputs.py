@@ -23,6 +23,7 @@ from collections.abc import Awaitable, Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union, get_args, get_origin
 
 import pulumi
+from pulumi.output import Unknown
 from pydantic import BaseModel, GetCoreSchemaHandler
 from pydantic_core import core_schema
 
@@ -30,8 +31,9 @@ T = TypeVar("T")
 
 
 def is_output(value: Any) -> bool:
-    """Whether ``value`` is not known yet: a pulumi Output, or an awaitable that becomes a value."""
-    return isinstance(value, pulumi.Output) or inspect.isawaitable(value)
+    """Whether ``value`` is not known yet: a pulumi Output, an awaitable that becomes a value, or the
+    unknown a component provider is handed during a preview (``pulumi.output.Unknown``)."""
+    return isinstance(value, pulumi.Output | Unknown) or inspect.isawaitable(value)
 
 
 def is_known(*values: Any) -> bool:
