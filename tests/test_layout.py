@@ -24,7 +24,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "documents": {"aws"},
     "rules": {"aws", "errors", "settings", "documents"},
     "naming": {"aws"},
-    "config": {"aws", "errors", "settings", "naming"},
+    "config": {"aws", "errors", "settings", "naming", "documents"},
     "outputs": set(),
     # The component's parts (parts/: the key, bundles, IP groups, account settings, alarms), one
     # layer with the component that assembles them.

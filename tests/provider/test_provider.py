@@ -82,6 +82,9 @@ def assert_property_matches(schema: dict, prop: dict, annotation: Any, where: st
         complex_type = schema["types"][prop["$ref"].removeprefix("#/types/")]
         assert complex_type["type"] == "object", where
         return assert_object_matches(schema, complex_type, annotation, where)
+    if annotation is Any:
+        assert prop["$ref"] == "pulumi.json#/Any", where
+        return None
     assert prop["type"] == _SIMPLE[annotation], where
     return None
 

@@ -29,6 +29,7 @@ from encrypted_workspaces.aws.arns import (
     principal_kind,
 )
 from encrypted_workspaces.aws.timeouts import DURATION_PATTERN, timeout_ns
+from encrypted_workspaces.documents.key_policy_statements import STATEMENT_SCHEMA
 from encrypted_workspaces.errors import ConfigError
 from encrypted_workspaces.settings import SettingsModel
 
@@ -259,6 +260,9 @@ KeyPolicyPrincipal = Annotated[
     AfterValidator(_key_policy_principal),
     _schema({"pattern": iam_principal_schema_pattern(("role", "user"))}),
 ]
+# One statement of key.extraStatements; checked as a whole in config/checks.py (a statement may hold an
+# Output, a role's ARN say, and is then checked when it resolves).
+KeyPolicyStatement = Annotated[dict[str, Any], _schema(STATEMENT_SCHEMA)]
 IamRoleArn = Annotated[
     str, AfterValidator(_iam_role), _schema({"pattern": iam_principal_schema_pattern(("role",))})
 ]

@@ -10,6 +10,7 @@ from encrypted_workspaces.naming import logical_user_part, normalized_user_name
 from .args import EncryptedWorkspacesArgs
 from .existing_checks import alarm_problems, bundle_problems, import_problems, key_problems
 from .inputs import is_known
+from .statements import extra_statements_problems
 from .tags import tags_problems
 from .target import StackTarget
 from .workspaces import WorkspacePropertiesArgs
@@ -247,6 +248,7 @@ def cross_field_problems(args: EncryptedWorkspacesArgs, target: StackTarget) -> 
     WorkSpace settings, tags as IAM compares them, and ARNs against the stack's partition and account."""
     problems: list[tuple[str, str]] = key_problems(args.key, target)
     problems += tags_problems(args.tags)
+    problems += extra_statements_problems(args.key)
     # An existing key's users are its own policy's business: this stack writes no key policy.
     if args.key.existing is None and args.has_key_user is False:
         problems.append(

@@ -11,7 +11,7 @@ preview an unknown value is accepted: ``apply`` does not run on it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any, get_args, get_origin
 
@@ -22,24 +22,12 @@ from encrypted_workspaces.errors import ConfigError
 
 from .args import EncryptedWorkspacesArgs
 from .checks import cross_field_problems
-from .inputs import field_annotation, is_output, strip
+from .inputs import field_annotation, outputs_in, strip
 from .paths import KeyPaths, field_name
 from .problems import problem_message
 from .target import StackTarget
 
 Loc = tuple[Any, ...]
-
-
-def outputs_in(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    """(location, Output) of every Output in a dumped model (dicts and lists of plain values)."""
-    if is_output(data):
-        yield loc, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from outputs_in(value, (*loc, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from outputs_in(value, (*loc, index))
 
 
 def _substituted(data: Any, values: Mapping[Loc, Any], loc: Loc = ()) -> Any:
@@ -58,6 +46,8 @@ def annotation_at(root: type[BaseModel], loc: Loc) -> Any:
     for part in loc:
         holder = strip(annotation)
         origin = get_origin(holder)
+        if holder is Any:
+            return Any  # inside a value of any shape (a key-policy statement): checked as a whole
         if isinstance(holder, type) and issubclass(holder, BaseModel):
             name = field_name(holder, part)
             if name is None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import inspect
 import types
-from collections.abc import Awaitable, Mapping, Sequence
+from collections.abc import Awaitable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union, get_args, get_origin
 
 import pulumi
@@ -39,6 +39,18 @@ def is_output(value: Any) -> bool:
 def is_known(*values: Any) -> bool:
     """Whether every value is plain (a check that reads them can run now)."""
     return not any(is_output(value) for value in values)
+
+
+def outputs_in(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """(location, Output) of every Output in plain data (dicts and lists), at any depth."""
+    if is_output(data):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from outputs_in(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from outputs_in(value, (*loc, index))
 
 
 class InputOf:

@@ -9,7 +9,7 @@ from pydantic.alias_generators import to_camel
 
 from encrypted_workspaces.aws import limits
 
-from .base import ConfigModel, ExistingKey, KeyAlias, KeyPolicyPrincipal
+from .base import ConfigModel, ExistingKey, KeyAlias, KeyPolicyPrincipal, KeyPolicyStatement
 from .inputs import Input, Many
 
 # The settings of a key this stack creates: with ``existing`` they would be silently ignored, so
@@ -22,6 +22,7 @@ CREATED_KEY_FIELDS: tuple[str, ...] = (
     "rotation_period_in_days",
     "deletion_window_in_days",
     "description",
+    "extra_statements",
 )
 
 
@@ -81,6 +82,12 @@ class KeyArgs(ConfigModel):
         "Encrypts the volumes of Amazon WorkSpaces"
     )
     """The key's description in KMS."""
+    extra_statements: Many[Input[KeyPolicyStatement]] = []
+    """Statements appended to the key policy, after the documented four, written as in a policy
+    document: Sid, Effect, Principal, Action or NotAction, Resource ("*": this key) and Condition. Only
+    Allow statements of KMS actions that exist, with Sids of their own: they add to the documented
+    statements and never take from them (a Deny could lock the account out of its key). Defaults to
+    none."""
 
 
 # The name before the arguments were named as Pulumi names input types; kept for one release.

@@ -44,16 +44,19 @@ def _key_policy(
     partition: pulumi.Output[str],
     account_id: pulumi.Output[str],
     administrators: pulumi.Input[Any],
+    extra_statements: pulumi.Input[Any],
     key_users: list[pulumi.Input[Any]],
 ) -> pulumi.Output[str]:
-    """The documented policy (documents/key_policy.py), once every principal in it is known."""
-    return pulumi.Output.all(partition, account_id, administrators, *key_users).apply(
+    """The documented policy (documents/key_policy.py) and the extra statements after it, once every
+    principal in it is known."""
+    return pulumi.Output.all(partition, account_id, administrators, extra_statements, *key_users).apply(
         lambda values: json.dumps(
             workspaces_key_policy(
                 partition=values[0],
                 account_id=values[1],
                 key_administrators=values[2],
-                key_users=sorted(set(chain.from_iterable(values[3:]))),
+                key_users=sorted(set(chain.from_iterable(values[4:]))),
+                extra_statements=values[3],
             )
         )
     )
@@ -80,7 +83,9 @@ def created_key(
         enable_key_rotation=key_args.enable_key_rotation,
         rotation_period_in_days=_rotation_period(key_args),
         deletion_window_in_days=key_args.deletion_window_in_days,
-        policy=_key_policy(partition, account_id, key_args.administrators or [], key_users),
+        policy=_key_policy(
+            partition, account_id, key_args.administrators or [], key_args.extra_statements, key_users
+        ),
         tags=tags,
         opts=children.options(protect=protect),
     )

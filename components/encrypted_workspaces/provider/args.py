@@ -7,7 +7,7 @@ outputs (outputs.OUTPUTS); each property's description is the docstring under it
 
 import inspect
 from enum import Enum
-from typing import NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 import pulumi
 
@@ -61,6 +61,14 @@ class Key(TypedDict):
 
     description: NotRequired[pulumi.Input[str]]
     """The key's description in KMS."""
+
+    extra_statements: NotRequired[list[pulumi.Input[dict[str, Any]]]]
+    """Statements appended to the key policy, after the documented four, written as in a policy
+    document: Sid, Effect, Principal, Action or NotAction, Resource ("*": this key) and Condition.
+    Only Allow statements of KMS actions that exist, with Sids of their own: they add to the
+    documented statements and never take from them (a Deny could lock the account out of its key).
+    Defaults to none.
+    """
 
 
 class Administrators(TypedDict):

@@ -32,7 +32,7 @@ outputs (outputs.OUTPUTS); each property's description is the docstring under it
 
 import inspect
 from enum import Enum
-from typing import NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 import pulumi
 
@@ -101,6 +101,8 @@ class _Renderer:
             return f"dict[str, {self.annotation(get_args(annotation)[1], field_name, type_name)}]"
         if annotation in _SIMPLE:
             return _SIMPLE[annotation]
+        if annotation is Any:
+            return "Any"  # a value of any shape (a key-policy statement's elements): pulumi.json#/Any
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             return self.typed_dict(annotation, type_name)
         raise TypeError(f"{field_name}: no provider type for {annotation!r}; extend provider/codegen.py")
