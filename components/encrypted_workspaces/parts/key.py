@@ -15,6 +15,7 @@ from encrypted_workspaces.aws.limits import WORKSPACES_KEY_SPEC, WORKSPACES_KEY_
 from encrypted_workspaces.config.inputs import is_known
 from encrypted_workspaces.config.key import KeyArgs
 from encrypted_workspaces.documents import workspaces_key_policy
+from encrypted_workspaces.documents.key_review import KeyFacts, key_problems
 from encrypted_workspaces.errors import ConfigError
 from encrypted_workspaces.naming import default_key_alias
 
@@ -99,16 +100,16 @@ def created_key(
 
 
 def _usable_key_arn(existing: str, key: aws.kms.GetKeyResult, path: str) -> str:
-    """The looked-up key's ARN, if WorkSpaces can use it: what only the look-up can tell."""
-    problems = []
-    if key.key_manager != "CUSTOMER":
-        problems.append(f"is managed by {key.key_manager}, not a customer managed key")
-    if key.customer_master_key_spec != WORKSPACES_KEY_SPEC:
-        problems.append(f"is {key.customer_master_key_spec}; WorkSpaces supports symmetric keys only")
-    if key.key_usage != WORKSPACES_KEY_USAGE:
-        problems.append(f"is for {key.key_usage}, not {WORKSPACES_KEY_USAGE}")
+    """The looked-up key's ARN, if WorkSpaces can use it: what only the look-up can tell (who manages
+    it, its spec and usage; its policy and rotation are its owner's, documents/key_review.py)."""
+    facts = KeyFacts(
+        arn=key.arn, manager=key.key_manager, spec=key.customer_master_key_spec, usage=key.key_usage
+    )
+    problems = key_problems(facts)
     if problems:
-        raise ConfigError([f"{path}: the key {key.arn} ({existing}) {problem}" for problem in problems])
+        raise ConfigError(
+            [f"{path}: the key {key.arn} ({existing}) {problem.message}" for problem in problems]
+        )
     return key.arn
 
 
