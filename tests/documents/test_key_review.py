@@ -8,7 +8,7 @@ import pytest
 
 from encrypted_workspaces.audit import checks as audit_checks
 from encrypted_workspaces.documents import key_review, workspaces_key_policy
-from encrypted_workspaces.documents.key_review import KeyFacts, key_problems
+from encrypted_workspaces.documents.key_review import KeyAttributes, key_problems
 from encrypted_workspaces.rules.base import ResourceView
 from encrypted_workspaces.rules.kms_key import key_problems as rule_key_problems
 
@@ -19,12 +19,12 @@ POLICY = workspaces_key_policy(
 )
 
 
-def checks(facts: KeyFacts) -> list[str]:
+def checks(facts: KeyAttributes) -> list[str]:
     return [problem.check for problem in key_problems(facts)]
 
 
 def test_a_documented_customer_managed_rotated_symmetric_key_has_no_problem():
-    facts = KeyFacts(
+    facts = KeyAttributes(
         arn=ARN,
         manager="CUSTOMER",
         spec="SYMMETRIC_DEFAULT",
@@ -36,21 +36,21 @@ def test_a_documented_customer_managed_rotated_symmetric_key_has_no_problem():
 
 
 def test_what_is_not_known_is_not_judged():
-    assert key_problems(KeyFacts()) == []
+    assert key_problems(KeyAttributes()) == []
 
 
 @pytest.mark.parametrize(
     ("facts", "expected"),
     [
-        (KeyFacts(manager="AWS"), [key_review.NOT_CUSTOMER_MANAGED]),
+        (KeyAttributes(manager="AWS"), [key_review.NOT_CUSTOMER_MANAGED]),
         (
-            KeyFacts(spec="RSA_2048", usage="SIGN_VERIFY"),
+            KeyAttributes(spec="RSA_2048", usage="SIGN_VERIFY"),
             [key_review.NOT_SYMMETRIC, key_review.NOT_SYMMETRIC],
         ),
-        (KeyFacts(rotation_enabled=False), [key_review.NOT_ROTATED]),
-        (KeyFacts(policy_unreadable=True), [key_review.POLICY_UNREADABLE]),
+        (KeyAttributes(rotation_enabled=False), [key_review.NOT_ROTATED]),
+        (KeyAttributes(policy_unreadable=True), [key_review.POLICY_UNREADABLE]),
         (
-            KeyFacts(arn=ARN, policy={"Statement": []}),
+            KeyAttributes(arn=ARN, policy={"Statement": []}),
             [key_review.POLICY_NO_ACCOUNT_ROOT, key_review.POLICY_NO_GRANTS],
         ),
     ],
@@ -62,7 +62,7 @@ def test_each_problem_is_named_by_its_check(facts, expected):
 def test_a_grant_without_the_aws_resource_condition_names_its_statement():
     policy = json.loads(json.dumps(POLICY))
     del policy["Statement"][3]["Condition"]
-    (problem,) = key_problems(KeyFacts(arn=ARN, policy=policy))
+    (problem,) = key_problems(KeyAttributes(arn=ARN, policy=policy))
     assert problem.check == key_review.POLICY_GRANT_UNCONDITIONED
     assert problem.statement == policy["Statement"][3]
 

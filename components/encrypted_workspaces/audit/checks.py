@@ -11,7 +11,7 @@ from typing import Any
 from encrypted_workspaces.aws import limits
 from encrypted_workspaces.aws.arns import KEY_ARN
 from encrypted_workspaces.documents import key_review
-from encrypted_workspaces.documents.key_review import KeyFacts, key_problems
+from encrypted_workspaces.documents.key_review import KeyAttributes, key_problems
 from encrypted_workspaces.documents.statements import policy_json
 
 from .facts import is_aws_managed, is_encrypted
@@ -215,7 +215,7 @@ def key_state_findings(metadata: Mapping[str, Any], workspace_ids: Sequence[str]
 def key_spec_findings(metadata: Mapping[str, Any], workspace_ids: Sequence[str]) -> list[AuditFinding]:
     spec = metadata.get("KeySpec") or metadata.get("CustomerMasterKeySpec")
     usage = metadata.get("KeyUsage")
-    problems = key_problems(KeyFacts(spec=spec, usage=usage))
+    problems = key_problems(KeyAttributes(spec=spec, usage=usage))
     if not any(problem.check == KEY_NOT_SYMMETRIC.id for problem in problems):
         return []
     return [
@@ -232,7 +232,7 @@ def key_rotation_findings(
 ) -> list[AuditFinding]:
     # None: not read (a key pending deletion has rotation suspended anyway), and nothing is said.
     if not any(
-        p.check == KEY_NOT_ROTATED.id for p in key_problems(KeyFacts(rotation_enabled=rotation_enabled))
+        p.check == KEY_NOT_ROTATED.id for p in key_problems(KeyAttributes(rotation_enabled=rotation_enabled))
     ):
         return []
     return [
@@ -251,7 +251,7 @@ def key_policy_findings(
     findings = []
     # The audit's contract names the account-root statement and the grant condition (README, "Auditing
     # a live account"); a key with no grant statement at all is left to the guardrail.
-    problems = key_problems(KeyFacts(arn=arn, policy=document))
+    problems = key_problems(KeyAttributes(arn=arn, policy=document))
     if match and any(p.check == KEY_POLICY_NO_ACCOUNT_ROOT.id for p in problems):
         findings.append(
             KEY_POLICY_NO_ACCOUNT_ROOT.finding(

@@ -2,7 +2,7 @@
 
 The guardrail judges a key from its resource properties (rules/kms_key.py), the audit a live key from
 DescribeKey, GetKeyRotationStatus and GetKeyPolicy (audit/checks.py), and the component an existing
-key from its look-up (parts/key.py). Each reads what it has into ``KeyFacts`` (None where it does not
+key from its look-up (parts/key.py). Each reads what it has into ``KeyAttributes`` (None where it does not
 know) and takes the problems it reports: each problem carries the audit's check id.
 
 Sources: "How Amazon WorkSpaces uses AWS KMS" (symmetric customer managed keys, grants for AWS
@@ -32,7 +32,7 @@ CUSTOMER_MANAGED = "CUSTOMER"
 
 
 @dataclass(frozen=True)
-class KeyFacts:
+class KeyAttributes:
     """What is known of a key; None where the reader does not know it (then nothing is said of it)."""
 
     arn: str | None = None
@@ -51,7 +51,7 @@ class KeyProblem:
     statement: Mapping[str, Any] | None = None  # the key policy statement it is about, if one
 
 
-def key_problems(facts: KeyFacts) -> list[KeyProblem]:
+def key_problems(facts: KeyAttributes) -> list[KeyProblem]:
     """Every problem of the key, in a fixed order: who manages it, its kind, rotation, its policy."""
     problems = []
     if facts.manager is not None and facts.manager != CUSTOMER_MANAGED:

@@ -15,7 +15,7 @@ from encrypted_workspaces.aws.limits import WORKSPACES_KEY_SPEC, WORKSPACES_KEY_
 from encrypted_workspaces.config.inputs import is_known
 from encrypted_workspaces.config.key import KeyArgs
 from encrypted_workspaces.documents import workspaces_key_policy
-from encrypted_workspaces.documents.key_review import KeyFacts, key_problems
+from encrypted_workspaces.documents.key_review import KeyAttributes, key_problems
 from encrypted_workspaces.errors import ConfigError
 from encrypted_workspaces.naming import default_key_alias
 
@@ -102,7 +102,7 @@ def created_key(
 def _usable_key_arn(existing: str, key: aws.kms.GetKeyResult, path: str) -> str:
     """The looked-up key's ARN, if WorkSpaces can use it: what only the look-up can tell (who manages
     it, its spec and usage; its policy and rotation are its owner's, documents/key_review.py)."""
-    facts = KeyFacts(
+    facts = KeyAttributes(
         arn=key.arn, manager=key.key_manager, spec=key.customer_master_key_spec, usage=key.key_usage
     )
     problems = key_problems(facts)

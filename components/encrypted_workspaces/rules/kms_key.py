@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from encrypted_workspaces.aws.arns import KEY_ARN
 from encrypted_workspaces.aws.types import KMS_ALIAS, KMS_KEY, WORKSPACE
-from encrypted_workspaces.documents.key_review import KeyFacts
+from encrypted_workspaces.documents.key_review import KeyAttributes
 from encrypted_workspaces.documents.key_review import key_problems as review_key
 from encrypted_workspaces.documents.statements import policy_json
 
@@ -25,7 +25,7 @@ def key_problems(key: ResourceView, key_arn: str) -> list[str]:
     or usage left out is the provider's default (symmetric, ENCRYPT_DECRYPT); rotation left out is off."""
     props = key.props
     document = policy_json(props.get("policy"))
-    facts = KeyFacts(
+    facts = KeyAttributes(
         arn=key_arn,
         spec=props.get("customerMasterKeySpec"),
         usage=props.get("keyUsage"),
