@@ -323,7 +323,8 @@ def test_invalid_args_raise_config_error_and_register_nothing():
     with pytest.raises(ConfigError) as raised:
         simulate(program, stack="test", config={}, account_id=ACCOUNT_ID, region=REGION, mocks=mocks)
     assert raised.value.problems == [
-        "encrypted-workspaces:workspaces.users.bob.runningMode: must be AUTO_STOP or ALWAYS_ON (got 'SOMETIMES')"  # noqa: E501
+        "EncryptedWorkspacesArgs.workspaces.users['bob'].running_mode: must be AUTO_STOP or ALWAYS_ON "
+        "(got 'SOMETIMES')"
     ]
     assert mocks.registered == []  # not even the component: validation comes first
     assert isinstance(raised.value, pulumi.RunError)  # pulumi up prints it without a traceback

@@ -1,16 +1,16 @@
 """The ``encrypted-workspaces`` command: parses the arguments and dispatches to a command module.
 
 ``encrypted-workspaces plan [--stack NAME | --config FILE] [--out DIR] [--against PATH]``
-renders a stack's whole deployment offline (DESIGN.md, "Plan contract"); ``encrypted-workspaces
+renders a stack's whole deployment offline (docs/architecture.md, "Plan"); ``encrypted-workspaces
 schema [--provider]`` prints the JSON Schema of stack files or the provider's package schema
-(DESIGN.md, "Schemas"). Exit codes (``exit_codes``): 0 all is well; 1 any other failure (one line); 2
-invalid config or ``--against`` file (one line per problem, nothing left in DIR but an ``--against``
-baseline there, kept byte for byte); 3 a policy finding
-of MEDIUM or higher, or a violation of a mandatory guardrail (the CrossGuard pack's rules); 4 with
-``--against PATH``, a destructive change. Precedence: 2, 1, 4, 3.
+(docs/architecture.md, "Schemas"). Exit codes (``exit_codes``): 0 all is well; 1 any other failure
+(one line); 2 invalid config or ``--against`` file (one line per problem, nothing left in DIR but an
+``--against`` baseline there, kept byte for byte); 3 a policy finding of MEDIUM or higher, or a
+violation of a mandatory guardrail (the CrossGuard pack's rules); 4 with ``--against PATH``, a
+destructive change. Precedence: 2, 1, 4, 3.
 
 ``encrypted-workspaces audit [--stack NAME | --config FILE] [--region R] [--format text|json]`` checks a
-live account (DESIGN.md, "Audit contract"): 0 clean, 3 findings, 1 an AWS error, 2 bad input.
+live account (docs/architecture.md, "Audit"): 0 clean, 3 findings, 1 an AWS error, 2 bad input.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Exit codes of every command (DESIGN.md, "Exit codes"). Precedence: 2, then 1, then 4, then 3."""
+"""Exit codes of every command (docs/architecture.md, "Exit codes"). Precedence: 2, then 1, then 4, then 3."""
 
 EXIT_OK = 0
 # An unexpected failure or an AWS/API error: one line on stderr, no traceback.

@@ -1,5 +1,5 @@
-"""`plan --against`: every change named before it happens, destructive ones exit 4 (DESIGN.md,
-"Comparing with what is deployed", "Replacement guard")."""
+"""`plan --against`: every change named before it happens, destructive ones exit 4 (docs/architecture.md,
+"Plan" and "The replacement guard")."""
 
 from __future__ import annotations
 

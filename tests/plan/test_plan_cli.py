@@ -398,10 +398,9 @@ def test_a_guardrail_finding_on_every_workspace_is_said_once_and_the_exit_code_e
     code, out, _ = run_plan(capsys, "--config", str(stack), "--out", str(tmp_path / "o"))
     assert code == 3
     section = guardrail_section(out)
-    rotation = "automatic key rotation must be enabled"
+    rotation = "automatic key rotation off"
     assert [line for line in section if rotation in line] == [
-        "  mandatory workspaces-kms-key-compliant  all 44 WorkSpaces: key workspaces-key: "
-        f"{rotation} (enableKeyRotation is not true)"
+        f"  mandatory workspaces-kms-key-compliant  all 44 WorkSpaces: key workspaces-key has {rotation}"
     ]
     named = " ".join(section[1:]).replace("users:", "").replace(",", " ").split()
     assert named == [f"user{n:02d}" for n in range(44)]

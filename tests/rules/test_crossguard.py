@@ -148,7 +148,7 @@ def test_stack_policy_follows_the_key_reference():
     assert run_stack_policy(rule, [workspace(), key()]) == []
     reported = run_stack_policy(rule, [workspace(), key(enableKeyRotation=False)])
     assert [(m.split(" (https")[0], urn) for m, urn in reported] == [
-        ("key key: automatic key rotation must be enabled (enableKeyRotation is not true)", workspace().urn)
+        ("key key has automatic key rotation off", workspace().urn)
     ]
     assert run_stack_policy(rule, [workspace()], config={"allowedKeys": [KEY_ARN]}) == []
 

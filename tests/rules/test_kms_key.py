@@ -22,9 +22,9 @@ def test_key_compliant_including_an_allowed_alias():
     [
         ({"customerMasterKeySpec": "RSA_2048"}, "symmetric keys only"),
         ({"keyUsage": "SIGN_VERIFY"}, "ENCRYPT_DECRYPT"),
-        ({"enableKeyRotation": False}, "rotation must be enabled"),
-        ({"policy": None}, "key policy is missing"),
-        ({"policy": json.dumps({"Version": "2012-10-17", "Statement": []})}, "account-root statement"),
+        ({"enableKeyRotation": False}, "has automatic key rotation off"),
+        ({"policy": None}, "key policy that is missing or not JSON"),
+        ({"policy": json.dumps({"Version": "2012-10-17", "Statement": []})}, "allowing kms:* to arn:aws:"),
     ],
 )
 def test_key_non_compliant(props, fragment):
@@ -41,8 +41,8 @@ def test_key_grants_without_the_aws_resource_condition_are_a_violation():
     assert found == [
         (
             "workspaces-kms-key-compliant",
-            "key key: AllowKeyUsersGrantsForAWSResources allows grants without the condition "
-            "Bool kms:GrantIsForAWSResource true",
+            "key key has key policy statement AllowKeyUsersGrantsForAWSResources, which allows grants "
+            "without the condition Bool kms:GrantIsForAWSResource true",
         )
     ]
 

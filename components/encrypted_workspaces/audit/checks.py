@@ -10,11 +10,8 @@ from typing import Any
 
 from encrypted_workspaces.aws import limits
 from encrypted_workspaces.aws.arns import KEY_ARN
-from encrypted_workspaces.documents.key_policy_review import (
-    grant_statements,
-    grants_only_for_aws_resources,
-    has_account_root_statement,
-)
+from encrypted_workspaces.documents import key_review
+from encrypted_workspaces.documents.key_review import KeyAttributes, key_problems
 from encrypted_workspaces.documents.statements import policy_json
 
 from .facts import is_aws_managed, is_encrypted
@@ -218,7 +215,8 @@ def key_state_findings(metadata: Mapping[str, Any], workspace_ids: Sequence[str]
 def key_spec_findings(metadata: Mapping[str, Any], workspace_ids: Sequence[str]) -> list[AuditFinding]:
     spec = metadata.get("KeySpec") or metadata.get("CustomerMasterKeySpec")
     usage = metadata.get("KeyUsage")
-    if spec in (None, limits.WORKSPACES_KEY_SPEC) and usage in (None, limits.WORKSPACES_KEY_USAGE):
+    problems = key_problems(KeyAttributes(spec=spec, usage=usage))
+    if not any(problem.check == KEY_NOT_SYMMETRIC.id for problem in problems):
         return []
     return [
         KEY_NOT_SYMMETRIC.finding(
@@ -232,8 +230,11 @@ def key_spec_findings(metadata: Mapping[str, Any], workspace_ids: Sequence[str])
 def key_rotation_findings(
     metadata: Mapping[str, Any], rotation_enabled: bool | None, workspace_ids: Sequence[str]
 ) -> list[AuditFinding]:
-    if rotation_enabled is not False:
-        return []  # True, or not read (a key pending deletion has rotation suspended anyway)
+    # None: not read (a key pending deletion has rotation suspended anyway), and nothing is said.
+    if not any(
+        p.check == KEY_NOT_ROTATED.id for p in key_problems(KeyAttributes(rotation_enabled=rotation_enabled))
+    ):
+        return []
     return [
         KEY_NOT_ROTATED.finding(metadata["Arn"], f"automatic key rotation is off; {_used_by(workspace_ids)}")
     ]
@@ -248,7 +249,10 @@ def key_policy_findings(
     document = policy_json(policy) or {}
     match = KEY_ARN.fullmatch(arn)
     findings = []
-    if match and not has_account_root_statement(document, match["partition"], match["account"]):
+    # The audit's contract names the account-root statement and the grant condition (README, "Auditing
+    # a live account"); a key with no grant statement at all is left to the guardrail.
+    problems = key_problems(KeyAttributes(arn=arn, policy=document))
+    if match and any(p.check == KEY_POLICY_NO_ACCOUNT_ROOT.id for p in problems):
         findings.append(
             KEY_POLICY_NO_ACCOUNT_ROOT.finding(
                 arn,
@@ -257,8 +261,9 @@ def key_policy_findings(
                 f"locked out; {users}",
             )
         )
-    for statement in grant_statements(document):
-        if not grants_only_for_aws_resources(statement):
+    for problem in problems:
+        if problem.check == key_review.POLICY_GRANT_UNCONDITIONED and problem.statement is not None:
+            statement = problem.statement
             findings.append(
                 KEY_POLICY_GRANT_UNCONDITIONED.finding(
                     arn,

@@ -1,5 +1,5 @@
 """``encrypted-workspaces audit``: read the account's WorkSpaces, keys and directories with boto3,
-judge them, print the findings (DESIGN.md, "Audit contract").
+judge them, print the findings (docs/architecture.md, "Audit").
 
 Exit codes: 0 no findings, 3 findings, 1 an AWS error (one line naming the call and, when denied, the
 IAM action), 2 bad input (the stack file, the region).

@@ -144,7 +144,6 @@ DIRECTORY_SUBNETS = 2
 # botocore ds OrganizationalUnitDN (1..2000); the form, from botocore workspaces DefaultOu's
 # documentation: "OU=value,DC=value,DC=value ... the number of domain components (DCs) is two or more".
 DEFAULT_OU_LENGTH = (1, 2000)
-DEFAULT_OU_MIN_DOMAIN_COMPONENTS = 2
 
 # --- KMS ----------------------------------------------------------------------------------------------
 

@@ -19,6 +19,12 @@ EBS_ENCRYPTION_BY_DEFAULT = "aws:ebs/encryptionByDefault:EncryptionByDefault"
 EBS_DEFAULT_KMS_KEY = "aws:ebs/defaultKmsKey:DefaultKmsKey"
 EVENT_RULE = "aws:cloudwatch/eventRule:EventRule"
 EVENT_TARGET = "aws:cloudwatch/eventTarget:EventTarget"
+# What a program that uses the component creates and passes to it (examples/python-consumer/): the
+# offline engine answers these with ids and ARNs of the shapes the component checks.
+DIRECTORY_SERVICE_DIRECTORY = "aws:directoryservice/directory:Directory"
+EC2_VPC = "aws:ec2/vpc:Vpc"
+EC2_SUBNET = "aws:ec2/subnet:Subnet"
+SNS_TOPIC = "aws:sns/topic:Topic"
 
 # Data-source invokes the component makes.
 GET_CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity"
@@ -28,4 +34,3 @@ GET_REGION = "aws:index/getRegion:getRegion"
 # offline engine answers them from the name (and says so in plan's output).
 GET_KMS_KEY = "aws:kms/getKey:getKey"
 GET_WORKSPACES_BUNDLE = "aws:workspaces/getBundle:getBundle"
-LOOKUPS: tuple[str, ...] = (GET_KMS_KEY, GET_WORKSPACES_BUNDLE)

@@ -1,4 +1,4 @@
-"""The stack config model (DESIGN.md, "Config contract"): a module per section, checks across
+"""The stack config model (docs/architecture.md, "Config"): a module per section, checks across
 sections, pydantic errors as one line each, and reading the running stack's Pulumi config.
 
 The same pydantic models are the component's typed arguments: a stack reads them from

@@ -12,12 +12,15 @@ import ipaddress
 import json
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from functools import partial
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field, GetJsonSchemaHandler
+from pydantic import AfterValidator, ConfigDict, Field, GetJsonSchemaHandler, ValidationError
 
 from encrypted_workspaces.aws import limits, tags
 from encrypted_workspaces.aws.arns import (
+    IAM_NAME_CHARACTERS,
+    IAM_NAME_MAX_LENGTH,
     KEY_ARN,
     KMS_ALIAS_ARN,
     SNS_TOPIC_ARN,
@@ -27,9 +30,13 @@ from encrypted_workspaces.aws.arns import (
 )
 from encrypted_workspaces.aws.logon_names import SAM_ACCOUNT_NAME_INVALID_CHARACTERS
 from encrypted_workspaces.aws.timeouts import DURATION_PATTERN, timeout_ns
+from encrypted_workspaces.documents.key_policy_statements import STATEMENT_SCHEMA
+from encrypted_workspaces.errors import ConfigError
 from encrypted_workspaces.settings import SettingsModel
 
-from .problems import SECRET_PLACEHOLDER
+from .inputs import Input, Many, Named
+from .paths import python_path
+from .problems import SECRET_PLACEHOLDER, problems_from_validation_error
 from .secrets import PASSED_ON
 
 
@@ -38,10 +45,29 @@ class ConfigModel(SettingsModel):
     number, 80.0 is not an integer and "true" is not a boolean, as AWS's types are.
 
     Write in each field's docstring what the key does and its default with the reason ("defaults to
-    ..., because ...").
+    ..., because ..."); a field a program may give as an Output is typed ``Input[...]`` (inputs.py),
+    and a plain one says why it must be plain.
+
+    Built from Python (``DirectoryArgs(directory_id=...)``), a bad argument raises ``ConfigError``, one
+    line per problem, each named as the caller wrote it (``DirectoryArgs.directory_id: ...``).
     """
 
     model_config = ConfigDict(strict=True)
+
+    if not TYPE_CHECKING:  # a type checker reads the keyword arguments from the fields
+
+        def __init__(self, /, **data: Any) -> None:
+            try:
+                super().__init__(**data)
+            except ValidationError as error:
+                model = type(self)
+                raise ConfigError(
+                    problems_from_validation_error(error, model, path_of=partial(python_path, model))
+                ) from None
+
+        # As pydantic marks its own __init__ (and RootModel's): a section given as a dict inside another
+        # is then validated with the rest, every problem at once, rather than through this __init__.
+        __init__.__pydantic_base_init__ = True
 
 
 @dataclass(frozen=True)
@@ -87,6 +113,16 @@ def _key_policy_principal(value: str) -> str:
         raise ValueError(
             "must be an IAM role or user ARN such as arn:aws:iam::123456789012:role/Name; "
             f"a key policy cannot name groups (got {value!r}{'' if not problem else ': ' + problem})"
+        )
+    return value
+
+
+def _iam_role(value: str) -> str:
+    problem = iam_principal_problem(value)
+    if problem or principal_kind(value) != "role":
+        raise ValueError(
+            "must be an IAM role ARN such as arn:aws:iam::123456789012:role/Name "
+            f"(got {value!r}{'' if not problem else ': ' + problem})"
         )
     return value
 
@@ -226,11 +262,21 @@ def _prefix_in_any_case(prefix: str) -> str:
 _RESERVED_ALIAS = _prefix_in_any_case(limits.RESERVED_ALIAS_PREFIX)
 _RESERVED_TAG = _prefix_in_any_case(tags.RESERVED_TAG_PREFIX)
 
-AccountId = Annotated[str, *_matching(limits.ACCOUNT_ID_PATTERN, "a 12-digit AWS account id")]
 KeyPolicyPrincipal = Annotated[
     str,
     AfterValidator(_key_policy_principal),
     _schema({"pattern": iam_principal_schema_pattern(("role", "user"))}),
+]
+# One statement of key.extraStatements; checked as a whole in config/checks.py (a statement may hold an
+# Output, a role's ARN say, and is then checked when it resolves).
+KeyPolicyStatement = Annotated[dict[str, Any], _schema(STATEMENT_SCHEMA)]
+IamRoleArn = Annotated[
+    str, AfterValidator(_iam_role), _schema({"pattern": iam_principal_schema_pattern(("role",))})
+]
+# A label that names a role's policy attachments in place of its name (administrators.roles): IAM's role
+# name characters and length, so that a role's own name is a label that keeps its logical names.
+AttachmentLabel = Annotated[
+    str, *_matching(f"{IAM_NAME_CHARACTERS}{{1,{IAM_NAME_MAX_LENGTH['role']}}}", "an IAM role name")
 ]
 IamPrincipal = Annotated[
     str,
@@ -302,7 +348,7 @@ AutoStopMinutes = Annotated[
 ]
 # RegisterWorkspaceDirectory's subnets: exactly two, in two Availability Zones, so two different ones.
 DirectorySubnets = Annotated[
-    list[SubnetId],
+    Many[Input[SubnetId]],
     Field(min_length=limits.DIRECTORY_SUBNETS, max_length=limits.DIRECTORY_SUBNETS),
     AfterValidator(distinct),
     _schema({"uniqueItems": True}),
@@ -328,7 +374,7 @@ DefaultOu = Annotated[
 TagKey = Annotated[str, AfterValidator(_tag_key)]
 TagValue = Annotated[str, AfterValidator(_tag_value)]
 Tags = Annotated[
-    dict[TagKey, TagValue],
+    Named[TagKey, Input[TagValue]],
     AfterValidator(_tag_count),
     _schema(
         {

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from encrypted_workspaces.aws import limits
-from encrypted_workspaces.aws.arns import principal_parts
+from encrypted_workspaces.aws.arns import principal_name, principal_parts
 from encrypted_workspaces.aws.timeouts import duration_minutes
 from encrypted_workspaces.naming import logical_user_part, normalized_user_name
 
 from .args import EncryptedWorkspacesArgs
 from .existing_checks import alarm_problems, bundle_problems, import_problems, key_problems
+from .inputs import is_known
 from .planning import is_planning
 from .problems import SECRET_PLACEHOLDER, SECURE_VALUE_NEEDED, shown
+from .statements import extra_statements_problems
 from .tags import tags_problems
 from .target import StackTarget
-from .workspaces import WorkspaceProperties
+from .workspaces import WorkspacePropertiesArgs
+
+# Each check reads plain values only: one that needs a value still an Output is left out here and made
+# when the Output resolves (config/deferred.py runs these same checks again with every value known).
 
 # Each WorkSpace check names the fields it reads: a user's problem is reported only where the user
 # set one of them, or where the defaults do not have the same problem (then it is the user's own).
@@ -24,7 +29,7 @@ _VOLUME_PAIR_FIELDS = frozenset({"root_volume_size_gib", "user_volume_size_gib",
 _AUTO_STOP_FIELDS = frozenset({"running_mode", "running_mode_auto_stop_timeout_in_minutes"})
 
 
-def _volume_problems(path: str, properties: WorkspaceProperties) -> list[tuple[frozenset[str], str, str]]:
+def _volume_problems(path: str, properties: WorkspacePropertiesArgs) -> list[tuple[frozenset[str], str, str]]:
     """A size no combination allows is reported at its own key; a pair wrong only together names both."""
     root, user, compute = (
         properties.root_volume_size_gib,
@@ -32,7 +37,7 @@ def _volume_problems(path: str, properties: WorkspaceProperties) -> list[tuple[f
         properties.compute_type_name,
     )
     problems = []
-    if not limits.root_volume_size_possible(root):
+    if is_known(root) and not limits.root_volume_size_possible(root):
         problems.append(
             (
                 _ROOT_VOLUME_FIELDS,
@@ -40,7 +45,7 @@ def _volume_problems(path: str, properties: WorkspaceProperties) -> list[tuple[f
                 f"must be {limits.ROOT_VOLUME_SIZES_ALLOWED} GiB (got {root})",
             )
         )
-    if not limits.user_volume_size_possible(user):
+    if is_known(user) and not limits.user_volume_size_possible(user):
         problems.append(
             (
                 _USER_VOLUME_FIELDS,
@@ -50,7 +55,7 @@ def _volume_problems(path: str, properties: WorkspaceProperties) -> list[tuple[f
         )
     # A secure compute type (plan's placeholder) may be a graphics one: only what no type allows is refused.
     judged = min(limits.GRAPHICS_COMPUTE_TYPES) if compute == SECRET_PLACEHOLDER else compute
-    if not problems and not limits.volume_sizes_valid(root, user, judged):
+    if not problems and is_known(root, user, compute) and not limits.volume_sizes_valid(root, user, judged):
         problems.append(
             (
                 _VOLUME_PAIR_FIELDS,
@@ -65,11 +70,12 @@ def _volume_problems(path: str, properties: WorkspaceProperties) -> list[tuple[f
 
 
 def _workspace_problems(
-    path: str, properties: WorkspaceProperties, explicit: set[str]
+    path: str, properties: WorkspacePropertiesArgs, explicit: set[str]
 ) -> list[tuple[frozenset[str], str, str]]:
     """(fields read, key path, message) for each problem of one WorkSpace's resolved settings."""
     problems = []
-    if not (properties.root_volume_encryption_enabled or properties.user_volume_encryption_enabled):
+    root, user = properties.root_volume_encryption_enabled, properties.user_volume_encryption_enabled
+    if is_known(root, user) and not (root or user):
         problems.append(
             (
                 _ENCRYPTION_FIELDS,
@@ -80,7 +86,11 @@ def _workspace_problems(
             )
         )
     problems += _volume_problems(path, properties)
-    if properties.running_mode == "ALWAYS_ON" and "running_mode_auto_stop_timeout_in_minutes" in explicit:
+    if (
+        is_known(properties.running_mode)
+        and properties.running_mode == "ALWAYS_ON"
+        and "running_mode_auto_stop_timeout_in_minutes" in explicit
+    ):
         problems.append(
             (
                 _AUTO_STOP_FIELDS,
@@ -127,11 +137,42 @@ def _replace_problems(replace: list[str], users: dict[str, str]) -> list[tuple[s
     return problems
 
 
-def _principal_lists(args: EncryptedWorkspacesArgs) -> list[tuple[str, list[str]]]:
+def _principals(args: EncryptedWorkspacesArgs) -> list[tuple[str, str, str]]:
+    """(list's key path, entry's key path, ARN) of every principal ARN that is a plain value."""
+    lists = [
+        ("key.administrators", args.key.administrators or []),
+        ("key.users", args.key.users or []),
+        ("administrators.principals", args.administrators.principals),
+    ]
+    found = [
+        (list_path, f"{list_path}.{index}", arn)
+        for list_path, arns in lists
+        if is_known(arns)
+        for index, arn in enumerate(arns)
+    ]
+    found += [
+        ("administrators.roles", f"administrators.roles.{label}", arn)
+        for label, arn in args.administrators.roles.items()
+    ]
+    return [(list_path, path, arn) for list_path, path, arn in found if is_known(arn)]
+
+
+def attachment_label_problems(args: EncryptedWorkspacesArgs) -> list[tuple[str, str]]:
+    """A role under administrators.roles whose label is the name of a role under principals: both
+    would name the same policy attachments (role names are not distinguished by case)."""
+    names = {
+        principal_name(arn).casefold(): arn
+        for arn in args.administrators.principals
+        if principal_parts(arn)[2] == "role"
+    }
     return [
-        ("key.administrators", list(args.key.administrators or [])),
-        ("key.users", list(args.key.users or [])),
-        ("administrators.principals", list(args.administrators.principals)),
+        (
+            f"administrators.roles.{label}",
+            f"names the same policy attachments as {names[label.casefold()]!r} under "
+            "administrators.principals: give the role one place, or another label",
+        )
+        for label in args.administrators.roles
+        if label.casefold() in names
     ]
 
 
@@ -141,41 +182,39 @@ def principal_problems(args: EncryptedWorkspacesArgs, target: StackTarget) -> li
     partition = target.partition
     # IAM names are unique per account and kind, whatever the path, and "not distinguished by case".
     named: dict[tuple[str, str, str], str] = {}
-    for list_path, arns in _principal_lists(args):
-        for index, arn in enumerate(arns):
-            path = f"{list_path}.{index}"
-            arn_partition, account, kind, _, name = principal_parts(arn)
-            if partition and arn_partition != partition:
-                problems.append(
-                    (
-                        path,
-                        f"is in partition {arn_partition}, but the stack's region {target.region} is in "
-                        f"{partition}: use arn:{partition}:… (got {shown(arn)})",
-                    )
+    for list_path, path, arn in _principals(args):
+        arn_partition, account, kind, _, name = principal_parts(arn)
+        if partition and arn_partition != partition:
+            problems.append(
+                (
+                    path,
+                    f"is in partition {arn_partition}, but the stack's region {target.region} is in "
+                    f"{partition}: use arn:{partition}:… (got {shown(arn)})",
                 )
-            attached = list_path == "administrators.principals"
-            if attached and target.account_id and account != target.account_id:
-                problems.append(
-                    (
-                        path,
-                        f"IAM policies can only be attached to principals of the stack's own account "
-                        f"{target.account_id} (got {shown(arn)})",
-                    )
+            )
+        attached = list_path in ("administrators.principals", "administrators.roles")
+        if attached and target.account_id and account != target.account_id:
+            problems.append(
+                (
+                    path,
+                    f"IAM policies can only be attached to principals of the stack's own account "
+                    f"{target.account_id} (got {shown(arn)})",
                 )
-            first = named.setdefault((account, kind, name.casefold()), arn)
-            if first != arn:
-                problems.append(
-                    (
-                        path,
-                        f"names the same IAM {kind} as {shown(first)}: {kind} names are unique per account "
-                        f"whatever the path, and not distinguished by case (got {shown(arn)})",
-                    )
+            )
+        first = named.setdefault((account, kind, name.casefold()), arn)
+        if first != arn:
+            problems.append(
+                (
+                    path,
+                    f"names the same IAM {kind} as {shown(first)}: {kind} names are unique per account "
+                    f"whatever the path, and not distinguished by case (got {shown(arn)})",
                 )
+            )
     return problems
 
 
-def _user_problems(args: EncryptedWorkspacesArgs) -> tuple[list[tuple[str, str]], bool]:
-    """The users' problems, and whether any WorkSpace encrypts its root volume."""
+def _user_problems(args: EncryptedWorkspacesArgs) -> tuple[list[tuple[str, str]], bool | None]:
+    """The users' problems, and whether any WorkSpace encrypts its root volume (None: not known yet)."""
     workspaces = args.workspaces
     default_problems = _workspace_problems(
         "workspaces.defaults", workspaces.defaults, workspaces.defaults.model_fields_set
@@ -184,11 +223,11 @@ def _user_problems(args: EncryptedWorkspacesArgs) -> tuple[list[tuple[str, str]]
     inherited_checks = {fields for fields, _, _ in default_problems}
     seen: dict[str, str] = {}
     logical: dict[str, str] = {}
-    root_encrypted = False
+    root_flags = []
     for user in sorted(workspaces.users):
         path = f"workspaces.users.{user}"
         resolved = workspaces.properties_for(user)
-        root_encrypted = root_encrypted or resolved.root_volume_encryption_enabled
+        root_flags.append(resolved.root_volume_encryption_enabled)
         try:
             normalized = normalized_user_name(user)
         except ValueError as error:
@@ -218,6 +257,8 @@ def _user_problems(args: EncryptedWorkspacesArgs) -> tuple[list[tuple[str, str]]
             if fields not in inherited_checks or fields & overrides
         ]
     problems += _replace_problems(workspaces.replace, seen)
+    known = [flag for flag in root_flags if is_known(flag)]
+    root_encrypted = True if any(known) else (None if len(known) < len(root_flags) else False)
     return problems, root_encrypted
 
 
@@ -226,8 +267,9 @@ def cross_field_problems(args: EncryptedWorkspacesArgs, target: StackTarget) -> 
     WorkSpace settings, tags as IAM compares them, and ARNs against the stack's partition and account."""
     problems: list[tuple[str, str]] = key_problems(args.key, target)
     problems += tags_problems(args.tags)
+    problems += extra_statements_problems(args.key)
     # An existing key's users are its own policy's business: this stack writes no key policy.
-    if args.key.existing is None and not args.key_users:
+    if args.key.existing is None and args.has_key_user is False:
         problems.append(
             (
                 "administrators.principals",
@@ -236,6 +278,7 @@ def cross_field_problems(args: EncryptedWorkspacesArgs, target: StackTarget) -> 
             )
         )
     problems += principal_problems(args, target)
+    problems += attachment_label_problems(args)
     user_problems, root_encrypted = _user_problems(args)
     problems += user_problems
     problems += bundle_problems(args)

@@ -6,10 +6,11 @@ from __future__ import annotations
 from encrypted_workspaces.aws.arns import KEY_ARN, KMS_ALIAS_ARN, SNS_TOPIC_ARN
 
 from .args import EncryptedWorkspacesArgs
-from .key import CREATED_KEY_FIELDS, KeyConfig
+from .inputs import is_known
+from .key import CREATED_KEY_FIELDS, KeyArgs
 from .problems import shown
 from .target import StackTarget
-from .workspaces import WorkspaceOverrides, WorkspaceProperties
+from .workspaces import WorkspaceOverridesArgs, WorkspacePropertiesArgs
 
 
 def _camel(field: str) -> str:
@@ -37,7 +38,7 @@ def _placement_problems(path: str, match, what: str, target: StackTarget, *, sam
     return problems
 
 
-def key_problems(key: KeyConfig, target: StackTarget) -> list[tuple[str, str]]:
+def key_problems(key: KeyArgs, target: StackTarget) -> list[tuple[str, str]]:
     """With ``existing``, no setting of a key we would create; without it, the key administrators."""
     if key.existing is None:
         # An empty list is refused by the field itself (at least one entry).
@@ -53,6 +54,8 @@ def key_problems(key: KeyConfig, target: StackTarget) -> list[tuple[str, str]]:
     ]
     # KMS keys are regional: WorkSpaces in this region can only use a key of this region. Another
     # account's key is left to AWS (its key policy decides).
+    if not is_known(key.existing):
+        return problems  # checked when it resolves (config/deferred.py)
     match = KEY_ARN.fullmatch(key.existing) or KMS_ALIAS_ARN.fullmatch(key.existing)
     problems += _placement_problems("key.existing", match, "the key", target, same_account=False)
     return problems
@@ -62,7 +65,7 @@ _BOTH_BUNDLES = "bundleId and bundleName: give exactly one of the two (got both)
 
 
 def _bundle_choice_problems(
-    path: str, block: WorkspaceProperties | WorkspaceOverrides, resolved: WorkspaceProperties
+    path: str, block: WorkspacePropertiesArgs | WorkspaceOverridesArgs, resolved: WorkspacePropertiesArgs
 ) -> list[tuple[str, str]]:
     if block.bundle_id is not None and block.bundle_name is not None:
         return [(path, _BOTH_BUNDLES)]
@@ -111,7 +114,7 @@ def alarm_problems(args: EncryptedWorkspacesArgs, target: StackTarget) -> list[t
     """The topic is the stack's own: an EventBridge rule targets a topic of its region, and without a
     role (which this rule does not have) only of its account."""
     topic = args.alarms.topic_arn
-    if topic is None:
+    if topic is None or not is_known(topic):
         return []
     return _placement_problems(
         "alarms.topicArn", SNS_TOPIC_ARN.fullmatch(topic), "the topic", target, same_account=True

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from encrypted_workspaces.errors import MAX_PROBLEM_LENGTH
 
+from .inputs import is_output
 from .near_miss import closest
 
 # What plan shows in place of a `secure:` value: it has no key to decrypt it, and needs none.
@@ -51,6 +52,8 @@ def shown(value: Any) -> str:
     """A bad value as every message shows it: Python's repr for text and numbers, JSON for mappings
     and lists, ``null`` (YAML's and JSON's word, never Python's ``None``) for nothing; cut past
     ``SHOWN_MAX_LENGTH`` characters to its start and its length (``'aaaa...' (515 characters)``)."""
+    if is_output(value):
+        return "an Output"  # its repr holds a memory address: the same input, other bytes
     if value is None:
         return "null"
     if isinstance(value, str):
@@ -135,6 +138,12 @@ def _unknown_key(loc: tuple, root: type[BaseModel], prefix: str, room: int) -> s
 def _message(error: Mapping[str, Any], root: type[BaseModel], prefix: str = "", room: int = 200) -> str:
     """The message of one pydantic error; ``room``: the characters its line has left for it."""
     kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
+    if is_output(value) and kind != "extra_forbidden":
+        # config/inputs.py: what decides which resources exist, or their names, must be known now.
+        return (
+            "must be a plain value, not an Output: it decides which resources the component registers "
+            "or their logical names, which cannot wait for another resource (got an Output)"
+        )
     if kind == "extra_forbidden":
         return _unknown_key(tuple(error["loc"]), root, prefix, room)
     if kind == "missing":
@@ -213,11 +222,25 @@ def unchecked_lines(error: ValidationError, prefix: str) -> list[str]:
     return lines
 
 
-def problems_from_validation_error(error: ValidationError, root: type[BaseModel], prefix: str) -> list[str]:
+def problems_from_validation_error(
+    error: ValidationError,
+    root: type[BaseModel],
+    prefix: str = "",
+    path_of: Callable[[tuple], str] | None = None,
+) -> list[str]:
+    """One line per problem: its key path (``prefix`` and the dotted location, or ``path_of(loc)``)."""
     lines = []
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
-        path = f"{prefix}{key_path(loc)}" if loc else prefix.rstrip(".:")
+        if path_of is not None:
+            path = path_of(loc)
+        else:
+            path = f"{prefix}{key_path(loc)}" if loc else prefix.rstrip(".:")
         room = MAX_PROBLEM_LENGTH - len(path) - len(": ")
         lines.append(f"{path}: {_message(item, root, prefix, room)}")
     return lines
+
+
+def problem_message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
+    """What is wrong with one of pydantic's errors, and what is allowed, without its key path."""
+    return _message(error, root)

@@ -21,10 +21,9 @@ from .base import (
     UserName,
     WorkspaceId,
 )
+from .inputs import Input, Section
 
 BundleOwner = Literal[limits.BUNDLE_OWNERS]
-# The keys that choose a WorkSpace's bundle: exactly one of the first two (config/checks.py).
-BUNDLE_FIELDS = ("bundle_id", "bundle_name", "bundle_owner")
 
 
 def _one_bundle_schema(schema: dict) -> None:
@@ -48,15 +47,15 @@ def _identity(user: str) -> str:
         return user.casefold()
 
 
-class WorkspaceProperties(ConfigModel):
+class WorkspacePropertiesArgs(ConfigModel):
     """``encrypted-workspaces:workspaces.defaults``: what every WorkSpace gets unless a user overrides it."""
 
     model_config = ConfigDict(json_schema_extra=_one_bundle_schema)
 
-    bundle_id: BundleId | None = None
+    bundle_id: Input[BundleId] | None = None
     """The bundle (image and hardware) WorkSpaces launch from (wsb-...). Exactly one of bundleId and
     bundleName is required."""
-    bundle_name: BundleName | None = None
+    bundle_name: Input[BundleName] | None = None
     """The bundle by its name, as the console shows it (such as Standard with Windows 10 (Server 2019
     based)), instead of bundleId: looked up on every deployment; a name that no longer exists fails
     it, and a name that resolves to another id is a bundle change (which replaces WorkSpaces). Exactly
@@ -65,55 +64,56 @@ class WorkspaceProperties(ConfigModel):
     """Whose bundles bundleName names: AMAZON (AWS's public bundles) or ACCOUNT (this account's own
     custom bundles). Defaults to AMAZON, the owner AWS's API names for public bundles. With bundleName
     only."""
-    compute_type_name: PassedOnComputeTypeName = "STANDARD"
+    compute_type_name: Input[PassedOnComputeTypeName] = "STANDARD"
     """The compute type. Defaults to STANDARD."""
-    running_mode: RunningMode = "AUTO_STOP"
+    running_mode: Input[RunningMode] = "AUTO_STOP"
     """AUTO_STOP (billed by the hour) or ALWAYS_ON (billed monthly). Defaults to AUTO_STOP."""
-    running_mode_auto_stop_timeout_in_minutes: AutoStopMinutes = 60
+    running_mode_auto_stop_timeout_in_minutes: Input[AutoStopMinutes] = 60
     """Minutes of inactivity before an AUTO_STOP WorkSpace stops, in multiples of 60. Defaults to 60.
     AUTO_STOP only: AWS bills ALWAYS_ON monthly and ignores it."""
-    root_volume_size_gib: Int32 = 80
+    root_volume_size_gib: Input[Int32] = 80
     """Root volume size in GiB. Defaults to 80. AWS takes root 80 with user 10, 50 or 100; or root
     175..2000 with user 100..2000 (graphics: also root 100 with user 100)."""
-    user_volume_size_gib: Int32 = 50
+    user_volume_size_gib: Input[Int32] = 50
     """User volume size in GiB. Defaults to 50 (see rootVolumeSizeGib for the sizes AWS takes)."""
-    root_volume_encryption_enabled: bool = True
+    root_volume_encryption_enabled: Input[bool] = True
     """Encrypt the root volume with the key. Defaults to true, because encryption can never be added
     to an existing WorkSpace."""
-    user_volume_encryption_enabled: bool = True
+    user_volume_encryption_enabled: Input[bool] = True
     """Encrypt the user volume with the key. Defaults to true, because encryption can never be added
     to an existing WorkSpace. At least one of the two volumes must be encrypted."""
 
 
-class WorkspaceOverrides(ConfigModel):
+class WorkspaceOverridesArgs(ConfigModel):
     """``encrypted-workspaces:workspaces.users.<user>``: per-user changes to the defaults."""
 
     model_config = ConfigDict(json_schema_extra=_at_most_one_bundle_schema)
 
-    bundle_id: BundleId | None = None
+    bundle_id: Input[BundleId] | None = None
     """This user's bundle, instead of the default (bundleId or bundleName)."""
-    bundle_name: BundleName | None = None
+    bundle_name: Input[BundleName] | None = None
     """This user's bundle by name, instead of the default (bundleId or bundleName)."""
     bundle_owner: BundleOwner | None = None
     """Whose bundles this user's bundleName names (AMAZON or ACCOUNT), instead of the default."""
-    compute_type_name: PassedOnComputeTypeName | None = None
+    compute_type_name: Input[PassedOnComputeTypeName] | None = None
     """This user's compute type, instead of the default."""
-    running_mode: RunningMode | None = None
+    running_mode: Input[RunningMode] | None = None
     """This user's running mode, instead of the default."""
-    running_mode_auto_stop_timeout_in_minutes: AutoStopMinutes | None = None
+    running_mode_auto_stop_timeout_in_minutes: Input[AutoStopMinutes] | None = None
     """This user's auto-stop timeout, instead of the default (AUTO_STOP only)."""
-    root_volume_size_gib: Int32 | None = None
+    root_volume_size_gib: Input[Int32] | None = None
     """This user's root volume size, instead of the default."""
-    user_volume_size_gib: Int32 | None = None
+    user_volume_size_gib: Input[Int32] | None = None
     """This user's user volume size, instead of the default."""
-    root_volume_encryption_enabled: bool | None = None
+    root_volume_encryption_enabled: Input[bool] | None = None
     """Whether this user's root volume is encrypted, instead of the default."""
-    user_volume_encryption_enabled: bool | None = None
+    user_volume_encryption_enabled: Input[bool] | None = None
     """Whether this user's user volume is encrypted, instead of the default."""
     import_id: WorkspaceId | None = None
     """Adopt this user's existing WorkSpace (ws-...) instead of launching a new one: the first
     pulumi up imports it as it is (no replacement), if the settings here match it exactly; then remove
-    the key. Defaults to none: a new WorkSpace is launched."""
+    the key. Defaults to none: a new WorkSpace is launched. Plain: it is a resource option (import),
+    which Pulumi needs before it registers the WorkSpace."""
 
 
 def _users_schema(schema: dict[str, Any]) -> None:
@@ -126,16 +126,18 @@ def _users_schema(schema: dict[str, Any]) -> None:
     schema["additionalProperties"] = False
 
 
-class WorkspacesConfig(ConfigModel):
-    """``encrypted-workspaces:workspaces``: one WorkSpace per directory user."""
+class WorkspacesArgs(ConfigModel):
+    """``encrypted-workspaces:workspaces``: one WorkSpace per directory user. The user names, replace,
+    the timeouts and protect are plain values: they name resources or are resource options."""
 
-    defaults: WorkspaceProperties
+    defaults: Section[WorkspacePropertiesArgs]
     """What every WorkSpace gets unless its user overrides it."""
-    users: dict[UserName, WorkspaceOverrides] = Field(
+    users: dict[UserName, WorkspaceOverridesArgs] = Field(
         default={}, json_schema_extra=lambda schema: _users_schema(schema)
     )
     """One WorkSpace per directory user: user name -> overrides of the defaults (empty for none). User
-    names are case-insensitive; a WorkSpace's logical name comes from its user's name."""
+    names are case-insensitive; a WorkSpace's logical name comes from its user's name, so the names are
+    plain values."""
     create_timeout: Duration = "90m"
     """How long to wait for a WorkSpace to be created, as a Go duration (90m, 1h30m, 1.5h). Defaults to
     90m, because "WorkSpaces launched with root volume encryption enabled might take up to an hour to
@@ -166,7 +168,7 @@ class WorkspacesConfig(ConfigModel):
             return {user: {} if overrides is None else overrides for user, overrides in users.items()}
         return users
 
-    def properties_for(self, user: str) -> WorkspaceProperties:
+    def properties_for(self, user: str) -> WorkspacePropertiesArgs:
         """The defaults with ``user``'s overrides applied."""
         overrides = self.users[user].model_dump(exclude_none=True, exclude={"import_id"})
         if "bundle_id" in overrides or "bundle_name" in overrides:
@@ -178,3 +180,9 @@ class WorkspacesConfig(ConfigModel):
     def may_replace(self, user: str) -> bool:
         """Whether this update may replace ``user``'s WorkSpace (listed under ``replace``, in any case)."""
         return _identity(user) in {_identity(name) for name in self.replace}
+
+
+# The names before the arguments were named as Pulumi names input types; kept for one release.
+WorkspaceProperties = WorkspacePropertiesArgs
+WorkspaceOverrides = WorkspaceOverridesArgs
+WorkspacesConfig = WorkspacesArgs

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from encrypted_workspaces.aws.arns import account_root_arn, principal_kind
 
@@ -39,18 +40,28 @@ def workspaces_key_policy(
     account_id: str,
     key_administrators: Iterable[str],
     key_users: Iterable[str],
+    extra_statements: Iterable[Mapping[str, Any]] = (),
 ) -> dict:
     """The key policy of a customer managed key that encrypts WorkSpaces.
 
     Source: "Encrypted WorkSpaces", Part 2, sample key policy
     (https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html), with the
     corrections in ``actions.KEY_USER_ACTIONS`` and ``actions.KEY_ADMINISTRATOR_ACTIONS`` and a
-    fixed Sid on each statement.
+    fixed Sid on each statement. ``extra_statements`` (key.extraStatements) follow the four, as given;
+    documents/key_policy_statements.py says what they may be (the config checks them first).
     """
     administrators = list(key_administrators)
     users = list(key_users)
+    extras = [dict(statement) for statement in extra_statements]
     _require_key_policy_principals("key administrators", administrators)
     _require_key_policy_principals("key users", users)
+    documented = (SID_ACCOUNT_ROOT, SID_KEY_ADMINISTRATORS, SID_KEY_USERS, SID_KEY_USER_GRANTS)
+    sids = [statement["Sid"] for statement in extras if "Sid" in statement]
+    clash = next((sid for index, sid in enumerate(sids) if sid in documented or sid in sids[:index]), None)
+    if clash is not None:
+        raise ValueError(f"extra statement Sid {clash!r} is taken: Sids must be distinct")
+    if any(statement.get("Effect") != "Allow" for statement in extras):
+        raise ValueError("extra statements may only Allow: a Deny could take from the documented four")
     return {
         "Version": POLICY_VERSION,
         "Statement": [
@@ -87,5 +98,6 @@ def workspaces_key_policy(
                 "Resource": "*",
                 "Condition": actions.GRANT_IS_FOR_AWS_RESOURCE,
             },
+            *extras,
         ],
     }

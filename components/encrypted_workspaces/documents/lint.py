@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from .statements import IDENTITY, KEY_POLICY, TRUST_POLICY, named_actions, statements
 
-# Findings we accept, by the kind of document they are in, and why (DESIGN.md, invariants). Only where
-# the reason holds: a RESOURCE_STAR in a trust policy, say, stays a finding.
+# Findings we accept, by the kind of document they are in, and why (docs/architecture.md, "Invariants").
+# Only where the reason holds: a RESOURCE_STAR in a trust policy, say, stays a finding.
 ACCEPTED: dict[str, dict[str, str]] = {
     "RESOURCE_STAR": {
         # "In a key policy, the value of the Resource element is "*", which means "this KMS key"":

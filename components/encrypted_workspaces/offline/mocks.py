@@ -56,6 +56,10 @@ class AwsMocks(pulumi.runtime.Mocks):
             types.EBS_ENCRYPTION_BY_DEFAULT: self._ebs_encryption_by_default,
             types.EVENT_RULE: self._event_rule,
             types.EVENT_TARGET: self._event_target,
+            types.DIRECTORY_SERVICE_DIRECTORY: self._directory_service_directory,
+            types.EC2_VPC: self._vpc,
+            types.EC2_SUBNET: self._subnet,
+            types.SNS_TOPIC: self._sns_topic,
         }
         self._invokes: dict[str, Callable[[dict], dict]] = {
             types.GET_CALLER_IDENTITY: self._caller_identity,
@@ -72,7 +76,10 @@ class AwsMocks(pulumi.runtime.Mocks):
         if answer is None:
             # Components and types we do not model: echo the inputs, with a name-derived id.
             return f"{args.name}-id", dict(args.inputs)
-        return answer(args)
+        resource_id, state = answer(args)
+        # An id taken from an input that is unknown (a preview) is unknown too: the engine says so with
+        # an empty id.
+        return (resource_id if isinstance(resource_id, str) else ""), state
 
     def _seed(self, args: pulumi.runtime.MockResourceArgs) -> str:
         return f"{self.partition}/{self.region}/{self.account_id}/{args.typ}/{args.name}"
@@ -174,6 +181,34 @@ class AwsMocks(pulumi.runtime.Mocks):
         target_id = args.inputs.get("targetId") or f"{args.name}-{_short_id(self._seed(args), 7)}"
         rule = args.inputs.get("rule", "")
         return f"{rule}-{target_id}", {**args.inputs, "targetId": target_id}
+
+    # What a consumer program creates and passes on (the ids and ARNs the component checks).
+
+    def _directory_service_directory(self, args):
+        directory_id = "d-" + hashlib.sha256(self._seed(args).encode()).hexdigest()[:10]
+        return directory_id, {
+            **args.inputs,
+            "accessUrl": f"{directory_id}.awsapps.com",
+            "alias": directory_id,
+        }
+
+    def _vpc(self, args):
+        vpc_id = "vpc-" + hashlib.sha256(self._seed(args).encode()).hexdigest()[:17]
+        return vpc_id, {
+            **args.inputs,
+            "arn": f"arn:{self.partition}:ec2:{self.region}:{self.account_id}:vpc/{vpc_id}",
+        }
+
+    def _subnet(self, args):
+        subnet_id = "subnet-" + hashlib.sha256(self._seed(args).encode()).hexdigest()[:17]
+        arn = f"arn:{self.partition}:ec2:{self.region}:{self.account_id}:subnet/{subnet_id}"
+        return subnet_id, {**args.inputs, "arn": arn}
+
+    def _sns_topic(self, args):
+        # Auto-named as Pulumi does: the logical name and a suffix (here derived, not random).
+        name = args.inputs.get("name") or f"{args.name}-{_short_id(self._seed(args), 7)}"
+        arn = f"arn:{self.partition}:sns:{self.region}:{self.account_id}:{name}"
+        return arn, {**args.inputs, "name": name, "arn": arn}
 
     # --- invokes -----------------------------------------------------------------------------------
 

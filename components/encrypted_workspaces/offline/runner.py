@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
 import json
@@ -70,6 +71,12 @@ def _discard_unfinished_outputs() -> None:
                 task.exception()  # retrieved: asyncio does not log it as never retrieved
         else:
             task.cancel()
+    # The futures of the outputs that carried the failure onwards (an apply's result, say) are the SDK's
+    # own, in no list: retrieved too, or asyncio logs each "never retrieved" whenever the garbage
+    # collector reaches it, which may be in the middle of anything that comes later.
+    for candidate in gc.get_objects():
+        if isinstance(candidate, asyncio.Future) and candidate.done() and not candidate.cancelled():
+            candidate.exception()
 
 
 def stack_program(
@@ -109,8 +116,10 @@ def simulate(
     account_id: str,
     region: str,
     mocks: pulumi.runtime.Mocks | None = None,
+    preview: bool = False,
 ) -> Deployment:
-    """Run ``program`` as ``pulumi up`` would, against the offline engine, and record it.
+    """Run ``program`` as ``pulumi up`` would (``preview``: as ``pulumi preview`` would, where what the
+    engine leaves out of its answers is unknown), against the offline engine, and record it.
 
     ``config`` is the flat Pulumi config (``namespace:key`` → value); objects may be given as
     Python values or as the JSON strings the Pulumi CLI passes.
@@ -120,7 +129,7 @@ def simulate(
     mocks = mocks or AwsMocks(account_id=account_id, region=region)
     monitor = RecordingMonitor(mocks)
     settings.ROOT.set(None)  # a fresh program: no outputs or resources left from an earlier run
-    pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=False, monitor=monitor)
+    pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=preview, monitor=monitor)
     root = settings.get_root_resource()
     with cyclic_gc_paused():
         try:

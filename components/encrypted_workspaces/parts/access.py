@@ -7,11 +7,17 @@ from collections.abc import Mapping
 import pulumi
 import pulumi_aws as aws
 
-from encrypted_workspaces.config.directory import IpGroup
+from encrypted_workspaces.config.directory import IpGroupArgs
+
+from .options import Children
 
 
 def ip_groups(
-    name: str, groups: Mapping[str, IpGroup], *, tags: dict[str, str], parent: pulumi.Resource
+    name: str,
+    groups: Mapping[str, IpGroupArgs],
+    *,
+    tags: dict[str, pulumi.Input[str]],
+    children: Children,
 ) -> list[aws.workspaces.IpGroup]:
     """One group per entry, named after its config key, so reordering entries renames none."""
     return [
@@ -24,7 +30,7 @@ def ip_groups(
                 for rule in group.rules
             ],
             tags=tags,
-            opts=pulumi.ResourceOptions(parent=parent),
+            opts=children.options(),
         )
         for group_name, group in sorted(groups.items())
     ]

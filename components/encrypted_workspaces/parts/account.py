@@ -5,9 +5,11 @@ from __future__ import annotations
 import pulumi
 import pulumi_aws as aws
 
+from .options import Children
+
 
 def ebs_default_encryption(
-    name: str, key_arn: pulumi.Input[str], *, parent: pulumi.Resource
+    name: str, key_arn: pulumi.Input[str], *, children: Children
 ) -> tuple[aws.ebs.DefaultKmsKey, aws.ebs.EncryptionByDefault]:
     """The region's default EBS key, then encryption by default ("Amazon EBS encryption").
 
@@ -18,11 +20,11 @@ def ebs_default_encryption(
     default_key = aws.ebs.DefaultKmsKey(
         f"{name}-ebs-default-key",
         key_arn=key_arn,
-        opts=pulumi.ResourceOptions(parent=parent, retain_on_delete=True),
+        opts=children.options(retain_on_delete=True),
     )
     by_default = aws.ebs.EncryptionByDefault(
         f"{name}-ebs-encryption-by-default",
         enabled=True,
-        opts=pulumi.ResourceOptions(parent=parent, retain_on_delete=True, depends_on=[default_key]),
+        opts=children.options(retain_on_delete=True, depends_on=[default_key]),
     )
     return default_key, by_default

@@ -9,9 +9,16 @@ import pulumi_aws as aws
 
 from encrypted_workspaces.documents import key_state_change_pattern
 
+from .options import Children
+
 
 def key_state_alarm(
-    name: str, key_arn: pulumi.Output[str], topic_arn: str, *, tags: dict[str, str], parent: pulumi.Resource
+    name: str,
+    key_arn: pulumi.Output[str],
+    topic_arn: pulumi.Input[str],
+    *,
+    tags: dict[str, pulumi.Input[str]],
+    children: Children,
 ) -> tuple[aws.cloudwatch.EventRule, aws.cloudwatch.EventTarget]:
     rule = aws.cloudwatch.EventRule(
         f"{name}-key-state-alarm",
@@ -19,12 +26,12 @@ def key_state_alarm(
         "stop working at their next reboot",
         event_pattern=key_arn.apply(lambda arn: json.dumps(key_state_change_pattern(key_arn=arn))),
         tags=tags,
-        opts=pulumi.ResourceOptions(parent=parent),
+        opts=children.options(),
     )
     target = aws.cloudwatch.EventTarget(
         f"{name}-key-state-alarm-topic",
         rule=rule.name,
         arn=topic_arn,
-        opts=pulumi.ResourceOptions(parent=parent),
+        opts=children.options(),
     )
     return rule, target

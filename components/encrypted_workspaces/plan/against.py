@@ -1,5 +1,5 @@
 """``plan --against PATH``: what is deployed, read from a previous plan.json (or its directory) or
-from the JSON of ``pulumi stack export`` (DESIGN.md, "Comparing with what is deployed").
+from the JSON of ``pulumi stack export`` (docs/architecture.md, "Plan").
 
 Both are reduced to the same view, resource by URN: type, inputs and the options that decide what
 a delete does. Secret values become plan's ``[secret]``, never their ciphertext or plaintext.

@@ -15,7 +15,8 @@ DESTRUCTIVE_MARK = "!!"
 
 
 def write_changes_json(changes: Changes, path: Path) -> None:
-    """changes.json as DESIGN.md shapes it: summary, then each non-identical resource by URN."""
+    """changes.json as docs/architecture.md ("Plan") shapes it: summary, then each non-identical
+    resource by URN."""
     path.write_bytes(orjson.dumps(changes.as_json(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
 
 

@@ -1,6 +1,6 @@
 """``encrypted-workspaces plan``: run the stack program offline, write plan.json and policies/, lint
 the documents, run the guardrails, compare with what is deployed (``--against``: changes.json), print
-the summary (DESIGN.md, "Plan contract")."""
+the summary (docs/architecture.md, "Plan")."""
 
 from __future__ import annotations
 

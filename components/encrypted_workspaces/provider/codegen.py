@@ -1,10 +1,12 @@
-"""Writes ``provider/args.py``: the config model as the types Pulumi's component analyzer reads.
+"""Writes ``provider/args.py``: the component as Pulumi's component analyzer reads it.
 
 The analyzer (``pulumi.provider.experimental.analyzer``) infers the package schema from plain type
-annotations (TypedDicts, enums, ``list``, ``dict``) and reads each property's description from the
-docstring under it in the *source*; it cannot read pydantic models (``Annotated`` validators,
-``Literal``). So the model is rendered once into Python source, committed, and kept equal to the model
-by a test. Regenerate it with ``make generate`` after changing the model.
+annotations (TypedDicts, enums, ``list``, ``dict``, ``pulumi.Input``, ``pulumi.Output``) and reads each
+property's description from the docstring under it in the *source*; it cannot read pydantic models
+(``Annotated`` validators, ``Literal``) nor outputs declared as data (``outputs.OUTPUTS``). So the
+config model and the outputs are rendered once into Python source: the inputs as TypedDicts, and the
+served class, the Python component with each output annotated. It is committed, and kept equal to
+the model by a test. Regenerate it with ``make generate`` after changing the model or the outputs.
 """
 
 from __future__ import annotations
@@ -17,17 +19,26 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from encrypted_workspaces.config import EncryptedWorkspacesArgs, base
+from encrypted_workspaces.config.inputs import InputOf
+from encrypted_workspaces.outputs import OUTPUTS
 
-ARGS_MODULE = "encrypted_workspaces.provider.args"
 ARGS_TYPE = "EncryptedWorkspacesInputs"
 _HEADER = '''"""GENERATED from the config model by ``make generate``: do not edit.
 
-The component's inputs as Pulumi's component analyzer reads them: one TypedDict per config model,
-one Enum per set of allowed values, each property's description in the docstring under it.
+The component as Pulumi's component analyzer reads it (provider/codegen.py): its inputs, one
+TypedDict per config model and one Enum per set of allowed values, and the served class with its
+outputs (outputs.OUTPUTS); each property's description is the docstring under it.
 """
 
+import inspect
 from enum import Enum
-from typing import NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict
+
+import pulumi
+
+from encrypted_workspaces import component
+from encrypted_workspaces.config.paths import STACK_PATHS
+from encrypted_workspaces.provider.component import served_args
 '''
 _SIMPLE = {str: "str", int: "int", float: "float", bool: "bool"}
 
@@ -57,7 +68,7 @@ def _docstring(text: str | None, indent: str) -> list[str]:
     text = paragraphs.replace("\\", "\\\\")
     if len(indent) + len(text) + 6 <= 110 and not text.endswith('"'):
         return [f'{indent}"""{text}"""']  # as ruff formats a docstring that fits on one line
-    lines = textwrap.wrap(text, width=100 - len(indent))
+    lines = textwrap.wrap(text, width=100 - len(indent), break_on_hyphens=False)
     lines[0] = '"""' + lines[0]
     return [indent + line for line in lines] + [indent + '"""']
 
@@ -72,6 +83,10 @@ class _Renderer:
         ``type_name``."""
         origin = get_origin(annotation)
         if origin is Annotated:
+            # An Input (config/inputs.py): plain or an Output, as pulumi.Input says to the analyzer.
+            inputs = [item for item in annotation.__metadata__ if isinstance(item, InputOf)]
+            if inputs:
+                return f"pulumi.Input[{self.annotation(inputs[0].plain, field_name, type_name)}]"
             return self.annotation(get_args(annotation)[0], field_name, type_name)
         if origin in (Union, types.UnionType):
             members = [arg for arg in get_args(annotation) if arg is not type(None)]
@@ -86,6 +101,8 @@ class _Renderer:
             return f"dict[str, {self.annotation(get_args(annotation)[1], field_name, type_name)}]"
         if annotation in _SIMPLE:
             return _SIMPLE[annotation]
+        if annotation is Any:
+            return "Any"  # a value of any shape (a key-policy statement's elements): pulumi.json#/Any
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             return self.typed_dict(annotation, type_name)
         raise TypeError(f"{field_name}: no provider type for {annotation!r}; extend provider/codegen.py")
@@ -109,7 +126,9 @@ class _Renderer:
         lines += _docstring(model.__doc__, "    ")
         prefix = "" if name == ARGS_TYPE else name
         for field_name, field in model.model_fields.items():
-            annotation = self.annotation(field.annotation, field_name, prefix + _class_name(field_name))
+            annotation = self.annotation(
+                field.rebuild_annotation(), field_name, prefix + _class_name(field_name)
+            )
             if not field.is_required():
                 annotation = f"NotRequired[{annotation}]"
             lines += ["", f"    {field_name}: {annotation}"]
@@ -118,10 +137,48 @@ class _Renderer:
         return name
 
 
+# The package's description of the component (the analyzer reads the served class's docstring).
+COMPONENT_DESCRIPTION = (
+    "Amazon WorkSpaces encrypted with a customer managed KMS key, as the AWS documentation describes "
+    "them: the key and its policy, the WorkSpaces administrators' IAM policies, the directory "
+    "registration and one encrypted WorkSpace per user. Data inputs (ids, ARNs, lists of ids, sizes, "
+    "flags, tag values) accept outputs of other resources, unknown during a preview; the user names, "
+    "which optional parts are on and the administrator principals that name policy attachments are "
+    "plain values. Invalid inputs fail with one line per problem, naming the input."
+)
+
+
+def _served_class() -> list[str]:
+    """The class the provider serves: the Python component, its outputs annotated from OUTPUTS."""
+    lines = ["class EncryptedWorkspaces(component.EncryptedWorkspaces):"]
+    lines += _docstring(COMPONENT_DESCRIPTION, "    ")
+    lines += [
+        "",
+        "    # Problems name the camelCase inputs the program wrote, as a stack file's keys are named.",
+        "    _key_paths = STACK_PATHS",
+    ]
+    for output in OUTPUTS:
+        lines += ["", f"    {output.attribute}: {output.python_type}"]
+        lines += _docstring(output.description, "    ")
+    lines += [
+        "",
+        "    def __init__(",
+        f"        self, name: str, args: {ARGS_TYPE}, opts: pulumi.ResourceOptions | None = None",
+        "    ) -> None:",
+        "        super().__init__(name, served_args(args), opts)",
+        "",
+        "",
+        "# The analyzer takes ``__doc__`` as the description of the component, indentation and all.",
+        "EncryptedWorkspaces.__doc__ = inspect.cleandoc(EncryptedWorkspaces.__doc__)",
+    ]
+    return lines
+
+
 def args_module_source(model: type[BaseModel] = EncryptedWorkspacesArgs) -> str:
     """The source of ``provider/args.py`` for ``model``."""
     renderer = _Renderer()
     # The root's fields are the component's inputs; each section's type is named after its key path,
     # as pulumi-aws names nested types (directory.selfServicePermissions: DirectorySelfServicePermissions).
     renderer.typed_dict(model, ARGS_TYPE)
-    return _HEADER + "".join("\n\n" + "\n".join(lines) + "\n" for lines in renderer.blocks.values())
+    blocks = [*renderer.blocks.values(), _served_class()]
+    return _HEADER + "".join("\n\n" + "\n".join(lines) + "\n" for lines in blocks)

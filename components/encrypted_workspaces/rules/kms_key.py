@@ -6,13 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from encrypted_workspaces.aws.arns import KEY_ARN
-from encrypted_workspaces.aws.limits import WORKSPACES_KEY_SPEC, WORKSPACES_KEY_USAGE
 from encrypted_workspaces.aws.types import KMS_ALIAS, KMS_KEY, WORKSPACE
-from encrypted_workspaces.documents.key_policy_review import (
-    grant_statements,
-    grants_only_for_aws_resources,
-    has_account_root_statement,
-)
+from encrypted_workspaces.documents.key_review import KeyAttributes
+from encrypted_workspaces.documents.key_review import key_problems as review_key
 from encrypted_workspaces.documents.statements import policy_json
 
 from .base import MANDATORY, ResourceView, Rule, RuleSettings, flag
@@ -25,39 +21,19 @@ class KmsKeySettings(RuleSettings):
 
 
 def key_problems(key: ResourceView, key_arn: str) -> list[str]:
-    """What makes a KMS key unfit for WorkSpaces (symmetric, rotated, the documented key policy)."""
-    props, match = key.props, KEY_ARN.fullmatch(key_arn)
-    problems = []
-    if props.get("customerMasterKeySpec", WORKSPACES_KEY_SPEC) != WORKSPACES_KEY_SPEC:
-        problems.append(
-            "WorkSpaces supports symmetric keys only "
-            f"(customerMasterKeySpec {props['customerMasterKeySpec']!r})"
-        )
-    if props.get("keyUsage", WORKSPACES_KEY_USAGE) != WORKSPACES_KEY_USAGE:
-        problems.append(f"the key must be for {WORKSPACES_KEY_USAGE} (keyUsage {props['keyUsage']!r})")
-    if not flag(props, "enableKeyRotation"):
-        problems.append("automatic key rotation must be enabled (enableKeyRotation is not true)")
+    """What makes a KMS key unfit for WorkSpaces (documents/key_review.py), from its properties: a spec
+    or usage left out is the provider's default (symmetric, ENCRYPT_DECRYPT); rotation left out is off."""
+    props = key.props
     document = policy_json(props.get("policy"))
-    if document is None:
-        problems.append(
-            "the key policy is missing or not JSON: the default policy has no statements for key users"
-        )
-        return problems
-    if match and not has_account_root_statement(document, match["partition"], match["account"]):
-        problems.append(
-            "the key policy must keep the account-root statement (kms:* for the account): "
-            "without it the key can be locked out"
-        )
-    grants = grant_statements(document)
-    if not grants:
-        problems.append("the key policy grants no key user kms:CreateGrant: WorkSpaces could not use the key")
-    for statement in grants:
-        if not grants_only_for_aws_resources(statement):
-            where = statement.get("Sid") or "a statement"
-            problems.append(
-                f"{where} allows grants without the condition Bool kms:GrantIsForAWSResource true"
-            )
-    return problems
+    facts = KeyAttributes(
+        arn=key_arn,
+        spec=props.get("customerMasterKeySpec"),
+        usage=props.get("keyUsage"),
+        rotation_enabled=flag(props, "enableKeyRotation"),
+        policy=document,
+        policy_unreadable=document is None,
+    )
+    return [problem.message for problem in review_key(facts)]
 
 
 def check_workspace_keys(
@@ -96,9 +72,7 @@ def check_workspace_keys(
                     )
                 )
             continue
-        violations += [
-            (workspace.urn, f"key {key.name}: {problem}") for problem in key_problems(key, key_arn)
-        ]
+        violations += [(workspace.urn, f"key {key.name} {problem}") for problem in key_problems(key, key_arn)]
     return violations
 
 

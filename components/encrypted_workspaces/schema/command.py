@@ -11,7 +11,7 @@ from typing import Any
 
 from encrypted_workspaces.exit_codes import EXIT_FAILURE, EXIT_OK
 
-from .readme_table import inputs_table, replace_table
+from .readme_table import OUTPUTS_BEGIN, OUTPUTS_END, inputs_table, outputs_table, replace_table
 from .stack_file import SCHEMA_FILE_NAME, stack_file_schema
 
 # The checkout: components/encrypted_workspaces/schema/command.py is three levels below it.
@@ -44,10 +44,15 @@ def generated_files(root: Path = PROJECT_ROOT) -> dict[Path, str]:
     return {
         root / "stacks" / SCHEMA_FILE_NAME: schema_json(stack_file_schema()),
         readme: replace_table(
-            replace_table(readme.read_text(), inputs_table()),
-            refusals_section(),
-            REFUSALS_BEGIN,
-            REFUSALS_END,
+            replace_table(
+                replace_table(readme.read_text(), inputs_table()),
+                refusals_section(),
+                REFUSALS_BEGIN,
+                REFUSALS_END,
+            ),
+            outputs_table(),
+            OUTPUTS_BEGIN,
+            OUTPUTS_END,
         ),
         root / "components" / "encrypted_workspaces" / "provider" / "args.py": args_module_source(),
         root / "policies" / DEPLOYER_POLICY_FILE_NAME: deployer_policy_json(),
@@ -71,7 +76,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     what.add_argument(
         "--write",
         action="store_true",
-        help=f"regenerate stacks/{SCHEMA_FILE_NAME}, the README's inputs table, provider/args.py and "
+        help=f"regenerate stacks/{SCHEMA_FILE_NAME}, the README's tables, provider/args.py and "
         f"policies/{DEPLOYER_POLICY_FILE_NAME}",
     )
 

@@ -151,3 +151,27 @@ def replace_table(readme: str, table: str, begin: str = BEGIN, end: str = END) -
     if not pattern.search(readme):
         raise ValueError(f"README.md has no table markers ({begin} ... {end})")
     return pattern.sub(lambda _: table, readme, count=1)
+
+
+OUTPUTS_BEGIN = (
+    "<!-- outputs-table:begin (generated from outputs.OUTPUTS by `make generate`; do not edit) -->"
+)
+OUTPUTS_END = "<!-- outputs-table:end -->"
+
+
+def _pipes_escaped(text: str) -> str:
+    """A Markdown table cell's ``|`` (``str | None``), escaped so that it does not end the cell."""
+    return text.replace("|", "\\|")
+
+
+def outputs_table() -> str:
+    """The README's outputs table: the component's outputs as declared in ``outputs.OUTPUTS``."""
+    from encrypted_workspaces.outputs import OUTPUTS
+
+    rows = [
+        f"| `{output.name}` | `{output.attribute}` | `{_pipes_escaped(output.python_type)}` | "
+        f"{_cell(output.description)} |"
+        for output in OUTPUTS
+    ]
+    header = ["| output | Python attribute | type | description |", "| --- | --- | --- | --- |"]
+    return "\n".join([OUTPUTS_BEGIN, *header, *rows, OUTPUTS_END])
