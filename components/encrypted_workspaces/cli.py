@@ -10,6 +10,9 @@ of MEDIUM or higher, or a violation of a mandatory guardrail (the CrossGuard pac
 
 ``encrypted-workspaces audit [--stack NAME | --config FILE] [--region R] [--format text|json]`` checks a
 live account (DESIGN.md, "Audit contract"): 0 clean, 3 findings, 1 an AWS error, 2 bad input.
+``encrypted-workspaces preflight [--stack NAME | --config FILE] [--region R] [--format text|json]`` checks
+whether a stack's first `pulumi up` can succeed (DESIGN.md, "Preflight contract"): 0 ready, 3 a blocker,
+1 an AWS error, 2 bad input.
 """
 
 from __future__ import annotations
@@ -22,13 +25,20 @@ import sys
 from encrypted_workspaces.audit import command as audit_command
 from encrypted_workspaces.exit_codes import EXIT_FAILURE, EXIT_OUTPUT_CLOSED
 from encrypted_workspaces.plan import command as plan_command
+from encrypted_workspaces.preflight import command as preflight_command
 from encrypted_workspaces.schema import command as schema_command
 
-COMMANDS = {"plan": plan_command, "schema": schema_command, "audit": audit_command}
+COMMANDS = {
+    "plan": plan_command,
+    "schema": schema_command,
+    "audit": audit_command,
+    "preflight": preflight_command,
+}
 HELP = {
     "plan": "render a stack's whole deployment offline, for review",
     "schema": "print the JSON Schema of stack files (--provider: the component provider's package schema)",
     "audit": "check a live account's WorkSpaces, keys and directories",
+    "preflight": "check whether a stack's first `pulumi up` (or next wave) can succeed in its account",
 }
 
 
