@@ -21,11 +21,16 @@ from encrypted_workspaces.preflight.stack import read_preflight_stack
 from tests.preflight.seed import REGION
 
 
-def run_preflight(*args: str) -> tuple[int, str, str]:
+def run_cli(*args: str) -> tuple[int, str, str]:
+    """``encrypted-workspaces ARGS``: exit code, stdout, stderr."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["preflight", *args])
+        code = main(list(args))
     return code, out.getvalue(), err.getvalue()
+
+
+def run_preflight(*args: str) -> tuple[int, str, str]:
+    return run_cli("preflight", *args)
 
 
 def json_report(stack_file: Path) -> tuple[int, dict]:

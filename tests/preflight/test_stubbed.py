@@ -189,6 +189,18 @@ def test_directory_service_data_not_enabled_is_not_checked_with_the_reason(ready
     )
 
 
+def test_a_denied_user_look_up_is_not_checked_naming_both_actions_it_needs(ready, tmp_path):
+    def prepare(reader):
+        stubbed(reader, "ds-data", ("describe_user", "AccessDeniedException", 403, {"Reason": "IAM_AUTH"}))
+
+    report = document(verdict_with(ready.stack_file(tmp_path), prepare))
+    assert report["findings"] == []
+    assert unchecked(report)["user-not-found"] == (
+        "ds-data DescribeUser: access denied: the preflight needs ds-data:DescribeUser and ds:AccessDSData "
+        "(HTTP 403 AccessDeniedException)"
+    )
+
+
 def test_a_directory_other_than_managed_microsoft_ad_is_not_looked_in(tmp_path):
     with mock_aws():
         ready = ready_account()
