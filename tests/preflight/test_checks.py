@@ -95,8 +95,8 @@ def test_import_ids_adopt_only_the_workspace_they_name():
     assert set(rollout.adopted) == {"alice"} and set(rollout.in_the_way) == {"bob"} and rollout.creates == ()
     (finding,) = checks.user_findings(users, rollout, {})
     assert finding.message.endswith(
-        "workspaces.users.bob.importId is ws-0000000009, but bob's WorkSpace there is ws-0000000002: set it to "
-        "ws-0000000002"
+        "workspaces.users.bob.importId is ws-0000000009, but bob's WorkSpace there is ws-0000000002: "
+        "set it to ws-0000000002"
     )
 
 
