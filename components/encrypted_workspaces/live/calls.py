@@ -18,7 +18,16 @@ from encrypted_workspaces.documents.actions import iam_actions
 # Standard mode retries throttling (ThrottlingException, RequestLimitExceeded, ...) and transient
 # errors with exponential backoff, 3 attempts unless AWS_MAX_ATTEMPTS or the profile says otherwise.
 # https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
-RETRY_CONFIG = Config(retries={"mode": "standard"})
+RETRY_MODE = "standard"
+
+
+def retry_config() -> Config:
+    """A new Config for each client: botocore writes the resolved attempt count (AWS_MAX_ATTEMPTS, the
+    profile's max_attempts) into the ``retries`` dict it is given (botocore/args.py,
+    ``_compute_retry_max_attempts``), so a shared one would carry one run's setting into the next."""
+    return Config(retries={"mode": RETRY_MODE})
+
+
 # The error codes with which AWS APIs deny a call: the IAM policy lacks the action (or an SCP, a
 # permissions boundary or a key policy denies it).
 DENIED_CODES = frozenset({"AccessDenied", "AccessDeniedException", "UnauthorizedOperation"})
@@ -110,7 +119,7 @@ class ApiReader:
         """The one client of a service (by its IAM prefix) for the reader's life."""
         if service not in self._clients:
             self._clients[service] = self.session.client(
-                self.services.get(service, service), config=RETRY_CONFIG
+                self.services.get(service, service), config=retry_config()
             )
         return self._clients[service]
 
