@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import boto3
+from botocore.stub import Stubber
 
 from encrypted_workspaces.cli import main
 from encrypted_workspaces.offline.runner import PROJECT_ROOT
@@ -44,12 +45,22 @@ def verdict_with(
     prepare: Callable[[PreflightReader], None] | None = None,
     session: boto3.Session | None = None,
 ) -> Verdict:
-    """Preflight's verdict, ``prepare`` having stubbed the reader's clients it needs to."""
+    """Preflight's verdict, ``prepare`` having stubbed the reader's clients it needs to (``stubbed``):
+    every stubbed answer must have been asked for, and the stubs are removed afterwards."""
     stack = read_preflight_stack(PROJECT_ROOT, None, stack_file)
     reader = PreflightReader(session or boto3.Session(region_name=REGION))
+    stubbers: list[Stubber] = []
+    reader.stubbers = stubbers  # type: ignore[attr-defined]  # where ``stubbed`` puts them
     if prepare is not None:
         prepare(reader)
-    return preflight_verdict(stack, read_account(reader, stack, reader.account_id()))
+    try:
+        verdict = preflight_verdict(stack, read_account(reader, stack, reader.account_id()))
+        for stubber in stubbers:
+            stubber.assert_no_pending_responses()
+    finally:
+        for stubber in stubbers:
+            stubber.deactivate()
+    return verdict
 
 
 def document(verdict: Verdict) -> dict:

@@ -43,6 +43,7 @@ def stubbed(reader, service: str, *responses: tuple) -> Stubber:
                 modeled_fields=extra[0] if extra else None,
             )
     stubber.activate()
+    reader.stubbers.append(stubber)  # verdict_with checks each was used up, then removes it
     return stubber
 
 
