@@ -81,9 +81,11 @@ class Readings:
     topic: dict | None | Unread = None  # GetTopicAttributes' Attributes; None: no such topic
 
 
-def _stack_key_arn(reader: PreflightReader, stack: PreflightStack, readings_key: Any) -> str | None:
+def _stack_key_arn(reader: PreflightReader, stack: PreflightStack, existing_key: dict | None) -> str | None:
+    """The ARN of the stack's key: key.existing as DescribeKey found it, else the key the stack's alias
+    points to (ListAliases); None when there is none (yet)."""
     if stack.key_existing is not None:
-        return readings_key["Arn"] if readings_key else None
+        return existing_key["Arn"] if existing_key else None
     return alias_target_arn(reader.aliases(), stack.key_alias)
 
 
