@@ -11,6 +11,9 @@ destructive change. Precedence: 2, 1, 4, 3.
 
 ``encrypted-workspaces audit [--stack NAME | --config FILE] [--region R] [--format text|json]`` checks a
 live account (docs/architecture.md, "Audit"): 0 clean, 3 findings, 1 an AWS error, 2 bad input.
+``encrypted-workspaces preflight [--stack NAME | --config FILE] [--region R] [--format text|json]`` checks
+whether a stack's first `pulumi up` can succeed (docs/preflight.md): 0 ready, 3 a blocker, 1 an AWS
+error, 2 bad input.
 """
 
 from __future__ import annotations
@@ -23,15 +26,22 @@ import sys
 from encrypted_workspaces.audit import command as audit_command
 from encrypted_workspaces.exit_codes import EXIT_FAILURE, EXIT_OUTPUT_CLOSED
 from encrypted_workspaces.plan import command as plan_command
+from encrypted_workspaces.preflight import command as preflight_command
 from encrypted_workspaces.schema import command as schema_command
 
 # The distribution (pyproject.toml's project.name), whose metadata gives --version; also the program name.
 DISTRIBUTION = "encrypted-workspaces"
-COMMANDS = {"plan": plan_command, "schema": schema_command, "audit": audit_command}
+COMMANDS = {
+    "plan": plan_command,
+    "schema": schema_command,
+    "audit": audit_command,
+    "preflight": preflight_command,
+}
 HELP = {
     "plan": "render a stack's whole deployment offline, for review",
     "schema": "print the JSON Schema of stack files (or of the provider)",
     "audit": "check a live account's WorkSpaces, keys and directories",
+    "preflight": "check that the account is ready for a stack's next `pulumi up`",
 }
 
 
@@ -44,7 +54,7 @@ EXIT_CODES = """exit codes:
   0  all is well
   1  an unexpected failure or an AWS error (one line on stderr)
   2  invalid input: config, flags or files (one line per problem, naming its key path or file)
-  3  findings: a policy or guardrail finding (plan), a non-compliant resource (audit)
+  3  findings: a policy or guardrail finding (plan), a non-compliant resource (audit), a blocker (preflight)
   4  plan --against: a destructive change (a WorkSpace, the key or the directory replaced or deleted)
 
 `encrypted-workspaces COMMAND --help` describes a command's options."""

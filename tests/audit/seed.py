@@ -16,6 +16,15 @@ REGION = "eu-west-1"
 BUNDLE_ID = "wsb-bh8rsxt14"
 KEY_ADMINISTRATOR = f"arn:aws:iam::{ACCOUNT_ID}:role/KeyAdministrators"
 KEY_USER = f"arn:aws:iam::{ACCOUNT_ID}:role/WorkSpacesAdministrators"
+# What a stack's defaults make of a WorkSpace (config/workspaces.py WorkspaceProperties), as
+# DescribeWorkspaces reports it: a seeded WorkSpace has not drifted from a stack that lists its user.
+DEFAULT_PROPERTIES = {
+    "ComputeTypeName": "STANDARD",
+    "RunningMode": "AUTO_STOP",
+    "RunningModeAutoStopTimeoutInMinutes": 60,
+    "RootVolumeSizeGib": 80,
+    "UserVolumeSizeGib": 50,
+}
 
 
 @functools.cache
@@ -47,10 +56,16 @@ class Account:
         self.kms = self.session.client("kms")
         vpc = self.ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
         subnets = [
-            self.ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.0.{n}.0/24", AvailabilityZone=f"{REGION}{zone}")
+            self.ec2.create_subnet(
+                VpcId=vpc, CidrBlock=f"10.0.{n}.0/24", AvailabilityZone=f"{self.session.region_name}{zone}"
+            )
             for n, zone in ((1, "a"), (2, "b"))
         ]
         self._vpc_settings = {"VpcId": vpc, "SubnetIds": [s["Subnet"]["SubnetId"] for s in subnets]}
+
+    @classmethod
+    def in_region(cls, region: str) -> Account:
+        return cls(boto3.Session(botocore_session=_seeding_session(), region_name=region))
 
     def directory(self, name: str, *, local_administrator: bool = False, internet_access: bool = False):
         """A Simple AD directory, registered with WorkSpaces, with these creation properties."""
@@ -92,9 +107,24 @@ class Account:
             self.kms.create_alias(AliasName=alias, TargetKeyId=key_id)
         return metadata["Arn"]
 
-    def workspace(self, directory_id: str, user: str, *, key: str | None = None, **encrypted: bool) -> str:
-        """A WorkSpace; with a key, both volumes encrypted unless ``root``/``user_volume`` say False."""
-        request = {"DirectoryId": directory_id, "UserName": user, "BundleId": BUNDLE_ID}
+    def workspace(
+        self,
+        directory_id: str,
+        user: str,
+        *,
+        key: str | None = None,
+        properties: dict | None = None,
+        bundle_id: str = BUNDLE_ID,
+        **encrypted: bool,
+    ) -> str:
+        """A WorkSpace with the stack defaults' properties (or ``properties``); with a key, both volumes
+        encrypted unless ``root``/``user_volume`` say False."""
+        request = {
+            "DirectoryId": directory_id,
+            "UserName": user,
+            "BundleId": bundle_id,
+            "WorkspaceProperties": dict(properties or DEFAULT_PROPERTIES),
+        }
         if key is not None:
             request |= {
                 "VolumeEncryptionKey": key,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from encrypted_workspaces.audit.checks import CHECKS
+from encrypted_workspaces.audit.checks import CHECKS, SEVERITIES
 from encrypted_workspaces.cli import main
 from tests.audit.accounts import PAGE_FILLERS, STACK_ALIAS, SeededAccount, stack_file
 from tests.audit.seed import REGION
@@ -157,7 +157,8 @@ def test_every_check_has_a_unique_kebab_case_id_and_a_known_severity():
     ids = [check.id for check in CHECKS]
     assert len(ids) == len(set(ids))
     assert all(i.replace("-", "").isalpha() and i == i.lower() for i in ids)
-    assert {check.severity for check in CHECKS} <= {"LOW", "MEDIUM", "HIGH", "CRITICAL"}
+    assert {check.severity for check in CHECKS} <= set(SEVERITIES)
+    assert set(SEVERITIES) == {"warning", "LOW", "MEDIUM", "HIGH", "CRITICAL"}
 
 
 def test_the_readme_documents_every_check_with_its_severity():

@@ -86,7 +86,45 @@ def test_no_region_at_all_exits_2(capsys, monkeypatch):
     monkeypatch.delenv("AWS_DEFAULT_REGION")
     code, _, err = run(capsys, "audit")
     assert code == 2
-    assert err.startswith("--region: no region to audit")
+    assert err.startswith(
+        "--region: no region (got none); give --region, set AWS_REGION or AWS_DEFAULT_REGION"
+    )
+
+
+def test_a_region_that_is_no_region_is_refused_as_plan_refuses_it_before_any_call(capsys, monkeypatch):
+    # Before, "us-east1" reached https://workspaces.us-east1.amazonaws.com and ended in HTTP 500 (exit 1).
+    monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")  # any call would fail with exit 1
+    code, out, err = run(capsys, "audit", "--region", "us-east1")
+    assert (code, out) == (2, "")
+    assert err == "--region: must be an AWS region such as eu-west-1 (got 'us-east1')\n"
+
+
+def test_a_bad_region_in_the_environment_is_refused_naming_the_variable(capsys, monkeypatch):
+    monkeypatch.setenv("AWS_REGION", "eu-west-9")
+    code, _, err = run(capsys, "audit")
+    assert code == 2
+    assert err == "AWS_REGION: must be an AWS region such as eu-west-1 (got 'eu-west-9')\n"
+
+
+def test_aws_region_comes_before_aws_default_region_as_in_the_aws_cli(capsys, monkeypatch):
+    # boto3 alone would read AWS_DEFAULT_REGION (eu-west-1, from the fixture) and find nothing there.
+    monkeypatch.setenv("AWS_REGION", "us-east-1")
+    with mock_aws():
+        account = Account.in_region("us-east-1")
+        account.workspace(account.directory("corp.example.com"), "alice", key=account.key())
+        code, out, err = run(capsys, "audit")
+    assert (code, err) == (0, "")
+    assert out == "Checked 1 WorkSpace, 1 key and 1 directory in us-east-1: no findings.\n"
+
+
+def test_the_profiles_region_is_read_last(capsys, monkeypatch, tmp_path):
+    config = tmp_path / "aws-config"
+    config.write_text("[default]\nregion = us-east-1\n")
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(config))
+    monkeypatch.delenv("AWS_DEFAULT_REGION")
+    with mock_aws():
+        code, out, _ = run(capsys, "audit")
+    assert (code, out) == (0, "Checked 0 WorkSpaces, 0 keys and 0 directories in us-east-1: no findings.\n")
 
 
 def test_credentials_for_another_account_than_the_stacks_exit_2_naming_both(capsys, tmp_path):
@@ -97,9 +135,10 @@ def test_credentials_for_another_account_than_the_stacks_exit_2_naming_both(caps
     with mock_aws():
         code, out, err = run(capsys, "audit", "--config", str(stack))
     assert (code, out) == (2, "")
+    # Each account said once (issue 18, item 5).
     assert err.splitlines() == [
         "aws:allowedAccountIds: the stack elsewhere deploys to account 210987654321, but the credentials "
-        "are for account 123456789012 (got 123456789012); audit it with credentials for its own account"
+        "are for account 123456789012; run the audit with credentials for the stack's own account"
     ]
 
 

@@ -16,9 +16,12 @@ from encrypted_workspaces.documents.statements import policy_json
 
 from .facts import is_aws_managed, is_encrypted
 from .snapshot import Snapshot
-from .stack import StackExpectation
+from .stack import AUTO_STOP, StackExpectation, WorkspaceExpectation
 
-SEVERITIES = ("LOW", "MEDIUM", "HIGH", "CRITICAL")
+# Worst last. "warning" is below LOW: a WorkSpace that drifted from its stack is not a security finding
+# (its encryption and key are judged by the other checks), only a difference the next `pulumi up` makes
+# up for; the word is preflight's for "would not stop anything".
+SEVERITIES = ("warning", "LOW", "MEDIUM", "HIGH", "CRITICAL")
 # How many WorkSpace ids a key's finding names before it says "and N more".
 NAMED_WORKSPACES = 5
 
@@ -114,6 +117,12 @@ STACK_WORKSPACE_UNKNOWN = Check(
     "MEDIUM",
     "A WorkSpace in the stack's directory belongs to a user the stack does not list (--stack).",
 )
+WORKSPACE_DRIFT = Check(
+    "workspace-drift",
+    "warning",
+    "A WorkSpace of the stack differs from it: bundle, compute type, running mode, auto-stop timeout or "
+    "volume sizes (--stack).",
+)
 CHECKS: tuple[Check, ...] = (
     ROOT_VOLUME_UNENCRYPTED,
     USER_VOLUME_UNENCRYPTED,
@@ -133,6 +142,7 @@ CHECKS: tuple[Check, ...] = (
     STACK_KEY_NOT_FOUND,
     STACK_WORKSPACE_MISSING,
     STACK_WORKSPACE_UNKNOWN,
+    WORKSPACE_DRIFT,
 )
 
 
@@ -337,6 +347,52 @@ def stack_findings(
     return findings
 
 
+def drifted_fields(
+    workspace: Mapping[str, Any], expected: WorkspaceExpectation
+) -> list[tuple[str, Any, Any]]:
+    """(stack-file key, the WorkSpace's value, the stack's value) for each field that differs; a field
+    the WorkSpace does not report, or the stack does not fix (a bundle by name), is not compared."""
+    properties = workspace.get("WorkspaceProperties") or {}
+    pairs = [
+        ("bundleId", workspace.get("BundleId"), expected.bundle_id),
+        ("computeTypeName", properties.get("ComputeTypeName"), expected.compute_type_name),
+        ("runningMode", properties.get("RunningMode"), expected.running_mode),
+        ("rootVolumeSizeGib", properties.get("RootVolumeSizeGib"), expected.root_volume_size_gib),
+        ("userVolumeSizeGib", properties.get("UserVolumeSizeGib"), expected.user_volume_size_gib),
+    ]
+    if properties.get("RunningMode") == AUTO_STOP and expected.running_mode == AUTO_STOP:
+        minutes = properties.get("RunningModeAutoStopTimeoutInMinutes")
+        pairs.insert(3, ("runningModeAutoStopTimeoutInMinutes", minutes, expected.auto_stop_minutes))
+    return [
+        (key, actual, wanted)
+        for key, actual, wanted in pairs
+        if None not in (actual, wanted) and actual != wanted
+    ]
+
+
+def drift_findings(stack: StackExpectation, workspaces: Iterable[Mapping[str, Any]]) -> list[AuditFinding]:
+    """The stack's WorkSpaces whose bundle, compute type, running mode, auto-stop timeout or volume sizes
+    are not what the stack asks."""
+    findings = []
+    for workspace in workspaces:
+        user = str(workspace.get("UserName", "")).lower()
+        expected = stack.workspaces.get(user)
+        if workspace.get("DirectoryId") != stack.directory_id or expected is None:
+            continue
+        fields = drifted_fields(workspace, expected)
+        if fields:
+            differences = ", ".join(f"{key} {actual} (stack: {wanted})" for key, actual, wanted in fields)
+            findings.append(
+                WORKSPACE_DRIFT.finding(
+                    workspace["WorkspaceId"],
+                    f"{_owner(workspace)} differs from stack {stack.stack}: {differences}; the next "
+                    "`pulumi up` changes it back (a bundleId change only for a user listed under "
+                    "workspaces.replace)",
+                )
+            )
+    return findings
+
+
 def audit_findings(snapshot: Snapshot, stack: StackExpectation | None) -> list[AuditFinding]:
     """Every finding for the account, in a stable order: severity (worst first), check, resource."""
     findings: list[AuditFinding] = []
@@ -365,4 +421,5 @@ def audit_findings(snapshot: Snapshot, stack: StackExpectation | None) -> list[A
         findings += directory_findings(directory)
     if stack is not None:
         findings += stack_findings(stack, snapshot.workspaces, snapshot.directories, snapshot.stack_key_arn)
+        findings += drift_findings(stack, snapshot.workspaces)
     return sorted(findings, key=AuditFinding.sort_key)

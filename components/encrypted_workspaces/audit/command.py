@@ -14,6 +14,8 @@ from pathlib import Path
 
 from encrypted_workspaces.errors import ConfigError
 from encrypted_workspaces.exit_codes import EXIT_CONFIG, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK
+from encrypted_workspaces.live.account import require_the_stacks_account
+from encrypted_workspaces.live.session import open_session
 from encrypted_workspaces.project import add_project_dir_argument
 
 
@@ -28,7 +30,8 @@ def add_arguments(audit: argparse.ArgumentParser) -> None:
     add_project_dir_argument(audit)
     audit.add_argument(
         "--region",
-        help="the region to audit (default: the stack's aws:region, else AWS_REGION or the profile's)",
+        help="the region to audit (default: the stack's aws:region, else AWS_REGION, AWS_DEFAULT_REGION "
+        "or the profile's region, as the AWS CLI reads them)",
     )
     audit.add_argument(
         "--format", choices=("text", "json"), default="text", help="report format (default: text)"
@@ -38,40 +41,6 @@ def add_arguments(audit: argparse.ArgumentParser) -> None:
         action="store_true",
         help="print the IAM policy the audit needs (policies/audit-policy.json) and exit",
     )
-
-
-def _session(args: argparse.Namespace, stack_region: str | None):
-    """The boto3 session for the audited region: --region, else the stack's, else the SDK's own."""
-    import boto3
-
-    if args.region and stack_region and args.region != stack_region:
-        raise ConfigError(
-            [
-                f"--region: the stack's WorkSpaces are in its aws:region {stack_region} (got {args.region}); "
-                "leave --region out, or give that region"
-            ]
-        )
-    session = boto3.Session(region_name=args.region or stack_region)
-    if not session.region_name:
-        raise ConfigError(
-            [
-                "--region: no region to audit (got none); give --region, set AWS_REGION, "
-                "or use a profile that has one"
-            ]
-        )
-    return session
-
-
-def _require_the_stacks_account(account_id: str, stack) -> None:
-    """Another account's WorkSpaces are not the stack's: every user would look missing."""
-    if account_id != stack.account_id:
-        raise ConfigError(
-            [
-                f"aws:allowedAccountIds: the stack {stack.stack} deploys to account {stack.account_id}, "
-                f"but the credentials are for account {account_id} (got {account_id}); audit it with "
-                "credentials for its own account"
-            ]
-        )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -100,14 +69,14 @@ def run(args: argparse.Namespace) -> int:
             if args.stack or args.config
             else None
         )
-        session = _session(args, stack.region if stack else None)
+        session = open_session(args.region, stack.region if stack else None)
     except ConfigError as error:
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
     reader = AccountReader(session)
     try:
         if stack:
-            _require_the_stacks_account(reader.account_id(), stack)
+            require_the_stacks_account(reader.account_id(), stack.stack, stack.account_id, "the audit")
         snapshot = read_snapshot(reader, stack)
     except AwsCallError as error:
         print(f"encrypted-workspaces audit: {error.line()}", file=sys.stderr)

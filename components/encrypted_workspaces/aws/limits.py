@@ -185,6 +185,8 @@ KEY_MANAGER_AWS = "AWS"
 # DescribeWorkspaces returns at most 25 WorkSpaces a page (botocore workspaces service-2.json, shape
 # Limit: max 25); the audit asks for full pages.
 DESCRIBE_WORKSPACES_PAGE_SIZE = 25
+# DescribeWorkspaceBundles takes at most 25 bundle ids a call (botocore workspaces BundleIdList, max 25).
+DESCRIBE_BUNDLES_MAX_IDS = 25
 # WorkSpaces on their way out (botocore workspaces service-2.json, shape WorkspaceState): listed for a
 # while after TerminateWorkspaces, but no longer anyone's WorkSpace.
 WORKSPACE_STATES_GONE = frozenset({"TERMINATING", "TERMINATED"})

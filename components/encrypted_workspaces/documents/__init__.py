@@ -6,6 +6,7 @@ from .events import key_state_change_pattern
 from .iam import (
     audit_policy,
     key_grant_policy,
+    preflight_policy,
     workspaces_administrator_policy,
     workspaces_default_role_trust_policy,
 )
@@ -14,6 +15,7 @@ from .key_policy import workspaces_key_policy
 __all__ = [
     "audit_policy",
     "deployer_policy",
+    "preflight_policy",
     "key_state_change_pattern",
     "key_grant_policy",
     "workspaces_administrator_policy",

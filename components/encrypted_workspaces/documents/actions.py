@@ -125,6 +125,52 @@ AUDIT_API_CALLS: tuple[tuple[str, str], ...] = (
 )
 
 
+# The read-only API calls `encrypted-workspaces preflight` makes, as (IAM service prefix, operation):
+# its reader makes these calls and no others, and documents.iam.preflight_policy grants exactly their
+# IAM actions (Service Authorization Reference, list_amazonworkspaces.html, list_awsdirectoryservice.html,
+# list_awsdirectoryservicedata.html, list_amazonec2.html, list_servicequotas.html,
+# list_awsidentityandaccessmanagementiam.html, list_awskeymanagementservice.html, list_amazonsns.html).
+DESCRIBE_WORKSPACE_BUNDLES = ("workspaces", "DescribeWorkspaceBundles")
+DESCRIBE_DIRECTORIES = ("ds", "DescribeDirectories")
+DESCRIBE_USER = ("ds-data", "DescribeUser")
+DESCRIBE_SUBNETS = ("ec2", "DescribeSubnets")
+GET_SERVICE_QUOTA = ("servicequotas", "GetServiceQuota")
+GET_AWS_DEFAULT_SERVICE_QUOTA = ("servicequotas", "GetAWSDefaultServiceQuota")
+GET_ROLE = ("iam", "GetRole")
+GET_USER = ("iam", "GetUser")
+GET_GROUP = ("iam", "GetGroup")
+LIST_ATTACHED_ROLE_POLICIES = ("iam", "ListAttachedRolePolicies")
+LIST_ATTACHED_USER_POLICIES = ("iam", "ListAttachedUserPolicies")
+LIST_ATTACHED_GROUP_POLICIES = ("iam", "ListAttachedGroupPolicies")
+GET_ACCOUNT_SUMMARY = ("iam", "GetAccountSummary")
+GET_TOPIC_ATTRIBUTES = ("sns", "GetTopicAttributes")
+PREFLIGHT_API_CALLS: tuple[tuple[str, str], ...] = (
+    DESCRIBE_WORKSPACES,
+    DESCRIBE_WORKSPACE_DIRECTORIES,
+    DESCRIBE_WORKSPACE_BUNDLES,
+    DESCRIBE_DIRECTORIES,
+    DESCRIBE_USER,
+    DESCRIBE_SUBNETS,
+    GET_SERVICE_QUOTA,
+    GET_AWS_DEFAULT_SERVICE_QUOTA,
+    GET_ROLE,
+    GET_USER,
+    GET_GROUP,
+    LIST_ATTACHED_ROLE_POLICIES,
+    LIST_ATTACHED_USER_POLICIES,
+    LIST_ATTACHED_GROUP_POLICIES,
+    GET_ACCOUNT_SUMMARY,
+    DESCRIBE_KEY,
+    GET_KEY_POLICY,
+    LIST_ALIASES,
+    GET_TOPIC_ATTRIBUTES,
+)
+# Actions a call needs besides its own ("Dependent actions" in the Service Authorization Reference):
+# every Directory Service Data operation also needs ds:AccessDSData.
+# https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsdirectoryservicedata.html
+DEPENDENT_ACTIONS: dict[tuple[str, str], tuple[str, ...]] = {DESCRIBE_USER: ("ds:AccessDSData",)}
+
+
 # Who the credentials belong to, so that a stack is audited in its own account. No IAM permission
 # allows or denies it ("No permissions are required to perform this operation"), so it is not in the
 # audit's policy.
@@ -136,3 +182,8 @@ def iam_action(call: tuple[str, str]) -> str:
     """The IAM action that allows an API call: ``kms:DescribeKey`` for ("kms", "DescribeKey")."""
     service, operation = call
     return f"{service}:{operation}"
+
+
+def iam_actions(call: tuple[str, str]) -> tuple[str, ...]:
+    """Every IAM action a call needs: its own and its dependent actions."""
+    return (iam_action(call), *DEPENDENT_ACTIONS.get(call, ()))

@@ -9,6 +9,16 @@ SID_WORKSPACES_ADMINISTRATION = "WorkSpacesAndDirectoryServiceAccess"
 SID_CREATE_GRANTS_ON_KEY = "CreateGrantsOnTheWorkSpacesKeyForAWSResources"
 SID_CONSOLE_KEY_LISTING = "ListKeysAndAliasesInTheConsole"
 SID_AUDIT_READ = {"workspaces": "ReadWorkSpacesAndTheirDirectories", "kms": "ReadTheKeysOfWorkSpaces"}
+SID_PREFLIGHT_READ = {
+    "workspaces": "ReadWorkSpacesDirectoriesAndBundles",
+    "ds": "ReadTheDirectoryAndUseItsDataApi",
+    "ds-data": "LookUpTheDirectorysUsers",
+    "ec2": "ReadTheSubnets",
+    "servicequotas": "ReadTheWorkSpacesQuota",
+    "iam": "ReadThePrincipalsAndTheDefaultRole",
+    "kms": "ReadTheStacksKey",
+    "sns": "ReadTheAlarmTopic",
+}
 
 
 def workspaces_administrator_policy() -> dict:
@@ -81,6 +91,22 @@ def workspaces_default_role_trust_policy() -> dict:
     }
 
 
+def read_only_policy(calls: tuple[tuple[str, str], ...], sids: dict[str, str]) -> dict:
+    """A policy granting the IAM actions of ``calls`` (and their dependent actions) and nothing else,
+    one statement per service, named by ``sids``; actions sorted, services in the order they come."""
+    by_service: dict[str, set[str]] = {}
+    for call in calls:
+        for action in actions.iam_actions(call):
+            by_service.setdefault(action.split(":", 1)[0], set()).add(action)
+    return {
+        "Version": POLICY_VERSION,
+        "Statement": [
+            {"Sid": sids[service], "Effect": "Allow", "Action": sorted(names), "Resource": "*"}
+            for service, names in by_service.items()
+        ],
+    }
+
+
 def audit_policy() -> dict:
     """The least-privilege IAM policy of ``encrypted-workspaces audit``: the IAM action of every call
     its reader makes (``actions.AUDIT_API_CALLS``), one statement per service, and nothing else.
@@ -88,13 +114,17 @@ def audit_policy() -> dict:
     ``Resource: *`` because the audit reads every WorkSpace, directory and key of the account and
     region, whatever they are called; every action is a Describe, Get or List (read-only).
     """
-    by_service: dict[str, list[str]] = {}
-    for call in actions.AUDIT_API_CALLS:
-        by_service.setdefault(call[0], []).append(actions.iam_action(call))
-    return {
-        "Version": POLICY_VERSION,
-        "Statement": [
-            {"Sid": SID_AUDIT_READ[service], "Effect": "Allow", "Action": sorted(names), "Resource": "*"}
-            for service, names in by_service.items()
-        ],
-    }
+    return read_only_policy(actions.AUDIT_API_CALLS, SID_AUDIT_READ)
+
+
+def preflight_policy() -> dict:
+    """The least-privilege IAM policy of ``encrypted-workspaces preflight``: the IAM actions of every
+    call its reader makes (``actions.PREFLIGHT_API_CALLS``, with their dependent actions), one
+    statement per service, and nothing else.
+
+    ``Resource: *`` because preflight counts every WorkSpace of the region (the quota is per Region)
+    and reads resources the stack only names (a directory, subnets, principals, a key, a topic): none
+    of them is the stack's own yet. Every action is a Describe, Get or List, plus ds:AccessDSData,
+    which Directory Service Data's DescribeUser needs beside its own action.
+    """
+    return read_only_policy(actions.PREFLIGHT_API_CALLS, SID_PREFLIGHT_READ)
