@@ -111,7 +111,7 @@ def plan_report(
     workspaces = sum(r.type == WORKSPACE for r in resources)
     sections = [
         Section(
-            f"Resources ({len(resources)})",
+            f"Resources ({counted(len(resources))})",
             [Preformatted(resource_tree(resources, grouped=grouped))],
             long=True,
         ),
