@@ -3,8 +3,10 @@ $GITHUB_STEP_SUMMARY: a heading, the exit code and why, tables, the long parts c
 
 from __future__ import annotations
 
+import os
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -249,3 +251,37 @@ def test_markdown_of_a_missing_stack_exits_2_with_one_line_and_prints_nothing(ca
     code = main(["plan", "--config", str(tmp_path / "Pulumi.none.yaml"), "--format", "markdown"])
     captured = capsys.readouterr()
     assert (code, captured.out, len(captured.err.splitlines())) == (2, "", 1)
+
+
+# --- docs/plan.md shows what a reviewer sees ------------------------------------------------------
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "plan.md"
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def review_example(directory: Path) -> tuple[int, str]:
+    """The docs' example: the dev stack as deployed, then the review change, planned as Markdown from
+    ``directory`` with relative paths, as a CI job would."""
+    before, after = dev_stack(directory / "before"), dev_stack(directory / "after", review_change)
+    cwd = Path.cwd()
+    os.chdir(directory)
+    try:
+        project = ("--project-dir", str(PROJECT))
+        assert plan("--config", str(before.relative_to(directory)), "--out", "deployed", *project)[0] == 0
+        return plan(
+            *("--config", str(after.relative_to(directory)), "--out", "review", "--against", "deployed"),
+            *(*project, "--format", "markdown"),
+        )
+    finally:
+        os.chdir(cwd)
+
+
+def test_the_docs_example_is_what_plan_prints(tmp_path):
+    code, printed = review_example(tmp_path)
+    assert code == 4
+    example = (
+        DOC.read_text()
+        .split("<!-- markdown example: begin -->\n", 1)[1]
+        .split("<!-- markdown example: end -->")[0]
+    )
+    assert example == f"`````markdown\n{printed}`````\n"

@@ -98,7 +98,7 @@ def workspaces_blocks(rows: list[WorkspaceRow], *, grouped: bool = False) -> lis
     cells += [(row.user, *_settings(row, not one_key)) for row in listed[:LISTED_AT_MOST]]
     below = [
         Paragraph(
-            f"{counted(sum(map(len, groups)))} WorkSpaces counted: the users of settings that more than "
+            f"{counted(sum(map(len, groups)))} WorkSpaces counted, not named: those whose settings more than "
             f"{GROUPED_ABOVE} share; --verbose names each, plan.json has each"
         )
     ]
@@ -107,8 +107,8 @@ def workspaces_blocks(rows: list[WorkspaceRow], *, grouped: bool = False) -> lis
         kinds = len(Counter(_settings(row, not one_key) for row in rest))
         below.append(
             Paragraph(
-                f"and {counted(len(rest))} more users with settings of their own ({counted(kinds)} "
-                "different settings), not listed: --verbose lists them, plan.json has each"
+                f"and {counted(len(rest))} more users, whose settings at most {GROUPED_ABOVE} share "
+                f"({counted(kinds)} different settings), not listed: --verbose lists them, plan.json has each"
             )
         )
     return [*above, Table(header, cells), *below]
