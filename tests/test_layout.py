@@ -4,6 +4,7 @@ dotted path under the one source root, and the layers import one way only."""
 from __future__ import annotations
 
 import ast
+import gc
 import subprocess
 from pathlib import Path
 
@@ -43,6 +44,20 @@ def _python_files() -> list[Path]:
     return [PROJECT / name for name in tracked if (PROJECT / name).is_file()]
 
 
+def _parsed(path: Path) -> ast.Module:
+    """The file's syntax tree, parsed with the cyclic garbage collector paused: on Python 3.11, a finalizer
+    that runs during a parse and logs a traceback (an asyncio Future that a refused Pulumi run left with its
+    exception unread) parses source again for the traceback's carets, and the outer parse then fails with
+    "SystemError: AST constructor recursion depth mismatch" (reproduced on 3.11.7)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return ast.parse(path.read_text(), str(path))
+    finally:
+        if paused:
+            gc.enable()
+
+
 def _module_name(path: Path) -> str | None:
     """The dotted name of a file under the source root, or None for files outside it."""
     try:
@@ -65,7 +80,7 @@ def _file_of(module: str) -> Path | None:
 
 def _first_party_imports(path: Path) -> list[tuple[int, str, list[str]]]:
     """(line, module, names imported from it) for each import of ours, relative imports resolved."""
-    tree = ast.parse(path.read_text(), str(path))
+    tree = _parsed(path)
     module = _module_name(path)
     is_package = path.name == "__init__.py"
     found = []
@@ -125,7 +140,7 @@ def test_every_first_party_import_is_a_file_at_its_dotted_path():
 
 def _names_defined_in(path: Path) -> set[str]:
     names = set()
-    for node in ast.parse(path.read_text()).body:
+    for node in _parsed(path).body:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             names.add(node.name)
         elif isinstance(node, ast.Assign | ast.AnnAssign):
@@ -162,7 +177,7 @@ SHARED_NAMES = {
 def test_no_two_classes_share_a_name():
     seen: dict[str, list[str]] = {}
     for path in SOURCE_ROOT.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text())):
+        for node in ast.walk(_parsed(path)):
             if isinstance(node, ast.ClassDef):
                 seen.setdefault(node.name, []).append(str(path.relative_to(SOURCE_ROOT)))
     assert {name: sorted(files) for name, files in seen.items() if len(files) > 1} == SHARED_NAMES
