@@ -158,14 +158,13 @@ def _plan(
     guardrails = guardrail_findings(violations, deployment.resources)
     entries = resource_entries(deployment)
     grouped = not args.verbose
-    changes = changes_section = None
+    changes = changes_shown = None
     if deployed is not None:
         from .changes import compare
-        from .changes_report import changes_section as changes_report
-        from .changes_report import write_changes_json
+        from .changes_report import changes_section, write_changes_json
 
         changes = compare(deployed.resources, entries)
-        changes_section = changes_report(changes, deployed, grouped=grouped)
+        changes_shown = changes_section(changes, deployed, grouped=grouped)
     # The WorkSpaces this update creates: with --against, the new and the replaced ones (a held change
     # creates nothing); without, every WorkSpace of the plan (a first `pulumi up`).
     if changes is None:
@@ -200,7 +199,7 @@ def _plan(
         config_notes=config_notes,
         guardrails=guardrails,
         allowances=allowances,
-        changes=changes_section,
+        changes=changes_shown,
         creates=creates,
         written=written,
         outcome=outcome,
