@@ -38,24 +38,25 @@ MAY_IMPORT: dict[str, set[str]] = {
 
 
 
-def _parse(path: Path) -> ast.Module:
-    """``ast.parse`` with the garbage collector held off. CPython 3.11 sometimes fails a parse with
-    "SystemError: AST constructor recursion depth mismatch" (python/cpython#106905; seen here once in a
-    full run, after the mock engine's threads and hypothesis's recursion-limit changes): the collector,
-    run while the tree is built, is the only way other Python code runs in the middle of it."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return ast.parse(path.read_text(), str(path))
-    finally:
-        if enabled:
-            gc.enable()
-
 def _python_files() -> list[Path]:
     tracked = subprocess.run(
         ["git", "ls-files", "*.py"], cwd=PROJECT, capture_output=True, text=True, check=True
     ).stdout.split()
     return [PROJECT / name for name in tracked if (PROJECT / name).is_file()]
+
+
+def _parsed(path: Path) -> ast.Module:
+    """The file's syntax tree, parsed with the cyclic garbage collector paused: on Python 3.11, a finalizer
+    that runs during a parse and logs a traceback (an asyncio Future that a refused Pulumi run left with its
+    exception unread) parses source again for the traceback's carets, and the outer parse then fails with
+    "SystemError: AST constructor recursion depth mismatch" (reproduced on 3.11.7)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return ast.parse(path.read_text(), str(path))
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _module_name(path: Path) -> str | None:
@@ -80,7 +81,7 @@ def _file_of(module: str) -> Path | None:
 
 def _first_party_imports(path: Path) -> list[tuple[int, str, list[str]]]:
     """(line, module, names imported from it) for each import of ours, relative imports resolved."""
-    tree = _parse(path)
+    tree = _parsed(path)
     module = _module_name(path)
     is_package = path.name == "__init__.py"
     found = []
@@ -148,7 +149,7 @@ def _top_level(body: list[ast.stmt]) -> list[ast.stmt]:
 
 def _names_defined_in(path: Path) -> set[str]:
     names = set()
-    for node in _top_level(_parse(path).body):
+    for node in _top_level(_parsed(path).body):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             names.add(node.name)
         elif isinstance(node, ast.Assign | ast.AnnAssign):
@@ -185,7 +186,7 @@ SHARED_NAMES = {
 def test_no_two_classes_share_a_name():
     seen: dict[str, list[str]] = {}
     for path in SOURCE_ROOT.rglob("*.py"):
-        for node in ast.walk(_parse(path)):
+        for node in ast.walk(_parsed(path)):
             if isinstance(node, ast.ClassDef):
                 seen.setdefault(node.name, []).append(str(path.relative_to(SOURCE_ROOT)))
     assert {name: sorted(files) for name, files in seen.items() if len(files) > 1} == SHARED_NAMES

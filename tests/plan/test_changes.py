@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from encrypted_workspaces.plan.against import DeployedResource
 from encrypted_workspaces.plan.changes import changed_fields, compare
-from encrypted_workspaces.plan.changes_report import changes_lines
+from encrypted_workspaces.plan.changes_report import changes_blocks
+from encrypted_workspaces.plan.text import block_lines
 
 WORKSPACE = "aws:workspaces/workspace:Workspace"
 ALIAS = "aws:kms/alias:Alias"
 GUARD = ["bundleId", "userName"]
+
+
+def changes_lines(changes) -> list[str]:
+    """The changes table as text prints it."""
+    return [line for block in changes_blocks(changes) for line in block_lines(block)]
 
 
 def planned(urn: str, type_token: str, inputs: dict, **options) -> dict:

@@ -70,7 +70,7 @@ def test_plan_json_has_the_contract_shape(tmp_path, capsys):
     code, _, _ = run_plan(capsys, "--stack", "dev", "--out", str(tmp_path))
     assert code == 0
     plan = json.loads((tmp_path / "plan.json").read_text())
-    assert list(plan) == ["project", "stack", "resources", "outputs"]
+    assert list(plan) == ["project", "stack", "resources", "outputs", "rollout"]
     assert (plan["project"], plan["stack"]) == ("encrypted-workspaces", "dev")
     for resource in plan["resources"]:
         assert list(resource) == RESOURCE_KEYS
@@ -84,6 +84,7 @@ def test_plan_json_has_the_contract_shape(tmp_path, capsys):
     assert alice["options"]["protect"] is False
     assert alice["inputs"]["volumeEncryptionKey"] == plan["outputs"]["keyArn"]
     assert sorted(plan["outputs"]["workspaceIds"]) == ["alice", "bob"]
+    assert plan["rollout"]["creates"] == 2  # a first `pulumi up` creates every WorkSpace
 
 
 def test_policy_files_are_exactly_what_the_stack_sends(tmp_path, capsys):

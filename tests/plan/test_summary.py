@@ -12,15 +12,10 @@ from encrypted_workspaces.exit_codes import EXIT_DESTRUCTIVE, EXIT_FINDINGS, EXI
 from encrypted_workspaces.offline.recorder import Registration
 from encrypted_workspaces.plan.documents import PolicyLint
 from encrypted_workspaces.plan.guardrails import guardrail_findings
-from encrypted_workspaces.plan.outcome import plan_outcome
-from encrypted_workspaces.plan.render import (
-    NAMED_AT_MOST,
-    findings_lines,
-    guardrail_lines,
-    outcome_line,
-    users_table,
-    workspace_rows,
-)
+from encrypted_workspaces.plan.outcome import outcome_line, plan_outcome
+from encrypted_workspaces.plan.summary import NAMED_AT_MOST, findings_lines, guardrails_section
+from encrypted_workspaces.plan.text import block_lines
+from encrypted_workspaces.plan.workspaces_table import workspace_rows, workspaces_blocks
 from encrypted_workspaces.rules import ADVISORY, MANDATORY, Violation
 
 KEY = "arn:aws:kms:eu-west-1:123456789012:key/8ce7b8c6-d145-562d-9b5b-d9594d61751a"
@@ -52,6 +47,16 @@ def workspace(user: str, key: str = KEY, **properties) -> Registration:
             },
         },
     )
+
+
+def users_table(rows) -> list[str]:
+    """The WorkSpaces table as text prints it (every row, as --verbose)."""
+    return [line for block in workspaces_blocks(rows) for line in block_lines(block)]
+
+
+def guardrail_lines(findings) -> list[str]:
+    """The guardrail findings as text prints them."""
+    return [line for block in guardrails_section(findings, []).blocks for line in block_lines(block)]
 
 
 def fleet(size: int) -> list[Registration]:

@@ -18,6 +18,7 @@ from encrypted_workspaces.aws.limits import DEFAULT_ROLE_NAME
 from encrypted_workspaces.aws.replacement import replaces
 
 from .against import DeployedResource
+from .grouping import USER_PLACEHOLDER
 
 ACTIONS = ("create", "update", "replace", "delete", "held")
 
@@ -34,6 +35,7 @@ class Change:
     # in changes.json, whose entries name every changed field (DESIGN.md), but in the printed table.
     held: tuple[str, ...] = ()
     held_reason: str = ""
+    held_pattern: str = ""  # held_reason with the user's name as <user>
 
     @property
     def updated_in_place(self) -> list[str]:
@@ -66,6 +68,13 @@ class Changes:
         for change in self.changes:
             counts[change.action] += 1
         return {**counts, "same": self.same}
+
+    def created(self, resource_type: str) -> int:
+        """How many resources of ``resource_type`` this update creates: the new ones and the replaced
+        ones (a replace creates the resource anew); a held change creates nothing."""
+        return sum(
+            change.type == resource_type and change.action in ("create", "replace") for change in self.changes
+        )
 
     @property
     def destructive(self) -> list[Change]:
@@ -145,6 +154,20 @@ def _deleted(resource: DeployedResource) -> Change:
     return Change(resource.urn, resource.type, "delete", [], True, reason)
 
 
+def _held_reason(resource_type: str, user: str | None, held: list[str], *, in_place: bool) -> str:
+    """Why a change is held: for a user's WorkSpace, the replacement guard, and how to let it replace."""
+    if resource_type == types.WORKSPACE and user:
+        what = f"the WorkSpace of {user}"
+        listed = f"list {user} under workspaces.replace to replace it"
+        if not in_place:
+            return (
+                f"the replacement guard keeps {what} as it is ({', '.join(held)} would replace it); {listed}"
+            )
+        # Not "as it is": an in-place update (a resize, a compute type) still changes the WorkSpace.
+        return f"the replacement guard holds back {', '.join(held)}, which would replace {what}; {listed}"
+    return f"ignoreChanges holds back {', '.join(held)}"
+
+
 def _compared(before: DeployedResource, after: Mapping[str, Any]) -> Change | None:
     urn, resource_type, inputs = after["urn"], after["type"], after["inputs"]
     fields = changed_fields(before.inputs, inputs)
@@ -168,22 +191,13 @@ def _compared(before: DeployedResource, after: Mapping[str, Any]) -> Change | No
         return Change(urn, resource_type, "replace", fields, stake is not None, reason)
     if held:
         user = inputs.get("userName")
-        listed = f"list {user} under workspaces.replace to replace it"
-        if resource_type == types.WORKSPACE and user and not effective:
-            held_reason = (
-                f"the replacement guard keeps {stake.what} as it is ({', '.join(held)} would replace it); "
-                + listed
-            )
-        elif resource_type == types.WORKSPACE and user:
-            # Not "as it is": an in-place update (a resize, a compute type) still changes the WorkSpace.
-            held_reason = (
-                f"the replacement guard holds back {', '.join(held)}, which would replace {stake.what}; "
-                + listed
-            )
-        else:
-            held_reason = f"ignoreChanges holds back {', '.join(held)}"
+        held_reason = _held_reason(resource_type, user, held, in_place=bool(effective))
         reason = held_reason + (f"; {', '.join(effective)} updated in place" if effective else "")
-        return Change(urn, resource_type, "held", fields, False, reason, tuple(held), held_reason)
+        # The same reason for any user, so that plan can say a fleet's held WorkSpaces once.
+        pattern = _held_reason(
+            resource_type, USER_PLACEHOLDER if user else user, held, in_place=bool(effective)
+        )
+        return Change(urn, resource_type, "held", fields, False, reason, tuple(held), held_reason, pattern)
     return Change(urn, resource_type, "update", fields, False, "updated in place")
 
 

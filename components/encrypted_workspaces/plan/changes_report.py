@@ -9,9 +9,8 @@ import orjson
 
 from .against import Deployed
 from .changes import Changes
-from .render import table
-
-DESTRUCTIVE_MARK = "!!"
+from .grouping import counted, name_pattern, runs
+from .report import Block, Paragraph, ReportSection, Table
 
 
 def write_changes_json(changes: Changes, path: Path) -> None:
@@ -34,10 +33,16 @@ class ChangeRow:
 
     destructive: bool
     action: str
-    type: str
+    full_type: str
     resource: str
     fields: list[str]
     reason: str
+    pattern: str  # the reason as it reads for any resource of the kind (a user's name as <user>)
+
+    @property
+    def type(self) -> str:
+        """The type as the table names it: its last part (``Workspace``)."""
+        return self.full_type.rsplit(":", 1)[-1]
 
 
 def change_rows(changes: Changes) -> list[ChangeRow]:
@@ -45,51 +50,65 @@ def change_rows(changes: Changes) -> list[ChangeRow]:
     naming those fields, so that the table never shows a WorkSpace as untouched that an update restarts."""
     rows = []
     for change in changes.changes:
-        kind = change.type.rsplit(":", 1)[-1]
+        kind, name = change.type, change.name
         if change.updated_in_place:
-            held = ", ".join(change.held)
+            held = list(change.held)
             rows.append(
-                ChangeRow(False, change.action, kind, change.name, list(change.held), change.held_reason)
+                ChangeRow(False, change.action, kind, name, held, change.held_reason, change.held_pattern)
             )
+            in_place = f"updated in place ({', '.join(held)} held)"
+            rows.append(ChangeRow(False, "update", kind, name, change.updated_in_place, in_place, in_place))
+        else:
+            pattern = change.held_pattern or change.reason
             rows.append(
                 ChangeRow(
-                    False,
-                    "update",
-                    kind,
-                    change.name,
-                    change.updated_in_place,
-                    f"updated in place ({held} held)",
+                    change.destructive, change.action, kind, name, change.fields, change.reason, pattern
                 )
-            )
-        else:
-            rows.append(
-                ChangeRow(change.destructive, change.action, kind, change.name, change.fields, change.reason)
             )
     return rows
 
 
-def changes_lines(changes: Changes) -> list[str]:
-    """The table, destructive rows marked; field names only, never values (secrets stay secret)."""
+def _same_but_resource(row: ChangeRow) -> tuple | None:
+    """What rows that differ only by resource share: action, type, fields, and the reason as it reads for
+    any user; None for a destructive row."""
+    if row.destructive:
+        return None
+    return row.action, row.full_type, tuple(row.fields), row.pattern
+
+
+def changes_section(changes: Changes, deployed: Deployed, *, grouped: bool = False) -> ReportSection:
+    return ReportSection(changes_title(changes, deployed), changes_blocks(changes, grouped=grouped))
+
+
+def changes_blocks(changes: Changes, *, grouped: bool = False) -> list[Block]:
+    """The table, destructive rows marked; field names only, never values (secrets stay secret).
+
+    ``grouped``: more than GROUPED_ABOVE rows that differ only by resource (the creates of a fleet's
+    first plan against an empty stack, a default bundle held for every user) are one row with their
+    count. A destructive row is never grouped: each loss is named."""
     if not changes.changes:
-        return ["no change"]
-    cells = [
-        (
-            DESTRUCTIVE_MARK if row.destructive else "",
-            row.action,
-            row.type,
-            row.resource,
-            ", ".join(row.fields) or "-",
-            row.reason,
-        )
-        for row in change_rows(changes)
-    ]
-    lines = table(("", "ACTION", "TYPE", "RESOURCE", "FIELDS", "REASON"), cells)
+        return [Paragraph("no change")]
+    rows = change_rows(changes)
+    entries = runs(rows, _same_but_resource) if grouped else rows
+    cells, marked = [], []
+    for entry in entries:
+        if isinstance(entry, list):
+            row = entry[0]
+            resource = f"× {counted(len(entry))} ({name_pattern((r.resource for r in entry), row.full_type)})"
+            reason = row.pattern
+        else:
+            row, resource, reason = entry, entry.resource, entry.reason
+        cells.append((row.action, row.type, resource, ", ".join(row.fields) or "-", reason))
+        marked.append(row.destructive)
+    table = Table(("ACTION", "TYPE", "RESOURCE", "FIELDS", "REASON"), cells, tuple(marked))
     destructive = len(changes.destructive)
-    if destructive:
-        lines.append(
-            f"{DESTRUCTIVE_MARK} {destructive} destructive change{'s' * (destructive != 1)}: "
-            "data is lost or shared resources break (exit 4)"
+    closing = (
+        Paragraph(
+            f"{destructive} destructive change{'s' * (destructive != 1)}: "
+            "data is lost or shared resources break (exit 4)",
+            marked=True,
         )
-    else:
-        lines.append("no destructive change")
-    return lines
+        if destructive
+        else Paragraph("no destructive change")
+    )
+    return [table, closing]

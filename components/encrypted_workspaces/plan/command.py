@@ -21,6 +21,7 @@ from encrypted_workspaces.project import (
     stack_file_path,
 )
 
+from .grouping import GROUPED_ABOVE
 from .inputs import load_inputs
 from .output_dir import (
     CHANGES_FILE,
@@ -35,6 +36,8 @@ from .stackfile import stack_name_of, stack_name_problem
 
 # Lint findings at or above this severity fail the plan (exit 3).
 BLOCKING_SEVERITY = "MEDIUM"
+# How the summary is printed; text, the default, because plan is first run in a terminal.
+FORMATS = ("text", "markdown")
 
 
 def add_arguments(plan: argparse.ArgumentParser) -> None:
@@ -58,6 +61,18 @@ def add_arguments(plan: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="compare with what is deployed: a previous plan.json, its directory, or the JSON of "
         "`pulumi stack export`; writes DIR/changes.json and exits 4 on a destructive change",
+    )
+    plan.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text for a terminal (default), or markdown for a pull-request comment or $GITHUB_STEP_SUMMARY",
+    )
+    plan.add_argument(
+        "--verbose",
+        action="store_true",
+        help="print every resource, WorkSpace and output; by default, more than "
+        f"{GROUPED_ABOVE} that are the same but for their name are counted on one line",
     )
     add_project_dir_argument(plan)
 
@@ -126,19 +141,15 @@ def _plan(
     # databases trigger scan only new objects, not the whole deployment again and again.
     gc.freeze()
 
+    from encrypted_workspaces.aws.types import WORKSPACE
+    from encrypted_workspaces.rollout import rollout_summary
     from encrypted_workspaces.rules import evaluate
 
     from .documents import lint_documents, policy_documents
     from .guardrails import allowing_named_keys, guardrail_findings, views_from_registrations
     from .outcome import plan_outcome
-    from .render import (
-        assumption_lines,
-        guardrail_lines,
-        resource_entries,
-        write_plan_json,
-        write_policy_files,
-        write_summary,
-    )
+    from .render import resource_entries, write_plan_json, write_policy_files
+    from .summary import plan_report
 
     documents = policy_documents(deployment.resources)
     lint = lint_documents(documents)
@@ -146,23 +157,24 @@ def _plan(
     violations = evaluate(views_from_registrations(deployment.resources), guardrails_config)
     guardrails = guardrail_findings(violations, deployment.resources)
     entries = resource_entries(deployment)
-    extra_sections = [
-        # What the config could not check offline, or AWS may refuse depending on the directory.
-        *([("Config warnings", config_notes)] if config_notes else []),
-        *assumption_lines(deployment.invokes),
-        ("Guardrails (policies/workspaces-guardrails)", allowances + guardrail_lines(guardrails)),
-    ]
-    changes = None
+    grouped = not args.verbose
+    changes = changes_shown = None
     if deployed is not None:
         from .changes import compare
-        from .changes_report import changes_lines, changes_title, write_changes_json
+        from .changes_report import changes_section, write_changes_json
 
         changes = compare(deployed.resources, entries)
-        extra_sections.append((changes_title(changes, deployed), changes_lines(changes)))
+        changes_shown = changes_section(changes, deployed, grouped=grouped)
+    # The WorkSpaces this update creates: with --against, the new and the replaced ones (a held change
+    # creates nothing); without, every WorkSpace of the plan (a first `pulumi up`).
+    if changes is None:
+        creates = sum(resource.type == WORKSPACE for resource in deployment.resources)
+    else:
+        creates = changes.created(WORKSPACE)
     policy_files: list[str] = []
 
     def write(staging: Path) -> None:
-        write_plan_json(deployment, staging / PLAN_FILE, entries)
+        write_plan_json(deployment, staging / PLAN_FILE, entries, rollout_summary(creates))
         policy_files.extend(write_policy_files(documents, staging / POLICIES_DIR))
         if changes is not None:
             write_changes_json(changes, staging / CHANGES_FILE)
@@ -178,19 +190,31 @@ def _plan(
         destructive=None if changes is None else len(changes.destructive),
         lint_skipped=lint.skipped is not None,
     )
+    report = plan_report(
+        deployment=deployment,
+        region=stack_file.region,
+        account_id=stack_file.account_id,
+        lint=lint,
+        blocking_severity=BLOCKING_SEVERITY,
+        config_notes=config_notes,
+        guardrails=guardrails,
+        allowances=allowances,
+        changes=changes_shown,
+        creates=creates,
+        written=written,
+        outcome=outcome,
+        grouped=grouped,
+    )
 
     def print_summary() -> int:
-        write_summary(
-            sys.stdout,
-            deployment=deployment,
-            region=stack_file.region,
-            account_id=stack_file.account_id,
-            lint=lint,
-            blocking_severity=BLOCKING_SEVERITY,
-            written=written,
-            outcome=outcome,
-            extra_sections=extra_sections,
-        )
+        if args.format == "markdown":
+            from .markdown import markdown
+
+            sys.stdout.write(markdown(report))
+        else:
+            from .text import write_text
+
+            write_text(report, sys.stdout)
         return outcome.code
 
     return print_summary

@@ -27,7 +27,7 @@ def _count(number: int, noun: str) -> str:
 
 
 def workspaces_counted(finding: GuardrailFinding) -> str:
-    """"all 44 WorkSpaces", "3 of 44 WorkSpaces" (a finding on WorkSpaces only)."""
+    """ "all 44 WorkSpaces", "3 of 44 WorkSpaces" (a finding on WorkSpaces only)."""
     if finding.every_workspace:
         return f"all {_count(finding.workspaces_in_stack, 'WorkSpace')}"
     return f"{len(finding.users)} of {_count(finding.workspaces_in_stack, 'WorkSpace')}"
@@ -66,3 +66,11 @@ def plan_outcome(
     if destructive is not None:
         checked.append("no destructive change")
     return Outcome(EXIT_OK, checked, [])
+
+
+def outcome_line(outcome: Outcome) -> str:
+    """The closing line: the exit code and why."""
+    line = f"Exit {outcome.code}: {', '.join(outcome.because)}"
+    if outcome.also:
+        line += f"; also {', '.join(outcome.also)}, which alone would exit {EXIT_FINDINGS}"
+    return line
