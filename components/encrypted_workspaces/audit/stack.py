@@ -18,11 +18,15 @@ class StackExpectation:
     region: str
     account_id: str  # the one account of aws:allowedAccountIds
     directory_id: str
-    # Normalized (case-folded) user names: directory user names are case-insensitive.
+    # Normalized (case-folded) user names: directory user names are case-insensitive. The users whose
+    # wave has come (workspaces.wave): the stack deploys their WorkSpaces.
     users: frozenset[str]
     # The stack's key as KMS names it: key.existing (a key ARN, alias ARN, alias or key id), else the
     # alias the stack gives the key it creates.
     key_alias: str
+    # The users the stack lists for a later wave: no WorkSpace is missing for them yet, and one they
+    # have (to be adopted with importId, say) is not unknown to the stack.
+    waiting: frozenset[str] = frozenset()
 
 
 def read_stack_expectation(
@@ -42,6 +46,7 @@ def read_stack_expectation(
         region=stack_file.region,
         account_id=stack_file.account_id,
         directory_id=args.directory.directory_id,
-        users=frozenset(normalized_user_name(user) for user in args.workspaces.users),
+        users=frozenset(normalized_user_name(user) for user in args.workspaces.deployed_users),
         key_alias=args.key.existing or args.key.alias or default_key_alias(stack_file.stack),
+        waiting=frozenset(normalized_user_name(user) for user in args.workspaces.waiting_users),
     )
