@@ -5,7 +5,11 @@ its key path, in the stack file's terms and in a Python caller's."""
 
 from __future__ import annotations
 
+import textwrap
+from pathlib import Path
+
 import pytest
+import yaml
 
 from encrypted_workspaces import (
     ConfigError,
@@ -168,3 +172,14 @@ def test_many_later_waves_stay_one_line():
 @pytest.mark.parametrize("wave", [None, 3], ids=["unset", "the highest"])
 def test_no_warning_when_every_user_is_deployed(wave):
     assert config_warnings(validate_args(in_waves(TWELVE, wave=wave))) == []
+
+
+def test_the_recipes_example_in_docs_rollout_md_is_a_valid_config_deploying_the_pilot():
+    page = (Path(__file__).resolve().parents[2] / "docs" / "rollout.md").read_text(encoding="utf-8")
+    recipe = page.split("## The recipe", 1)[1]
+    block = textwrap.dedent(recipe.split("```yaml\n", 1)[1].split("```", 1)[0])
+    config = valid_namespace()
+    config["workspaces"] = yaml.safe_load(block)[f"{NS}workspaces"]
+    workspaces = validate_args(config).workspaces
+    assert workspaces.deployed_users == ["alice", "bob"]
+    assert workspaces.waiting_users == ["carol", "dave", "erin"]
