@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from pathlib import Path
 
 from encrypted_workspaces.audit import checks
 from encrypted_workspaces.audit.snapshot import KeyFacts, Snapshot, alias_target_arn
@@ -167,3 +168,52 @@ def test_an_alias_arn_and_target_make_the_key_arn():
     )
     assert alias_target_arn(aliases, "alias/aws/workspaces") is None  # no key behind it yet
     assert alias_target_arn(aliases, "alias/nope") is None
+
+
+def _snapshot_of(*workspaces: dict) -> Snapshot:
+    return Snapshot(
+        workspaces=list(workspaces),
+        directories=[{"DirectoryId": DIRECTORY}],
+        keys={KEY: KeyFacts(metadata(), True, json.dumps(documented_key_policy()))},
+        arn_of={KEY: KEY},
+        missing_keys=(),
+        aws_managed_references=(),
+        stack_key_arn=KEY,
+    )
+
+
+def test_a_user_of_a_later_wave_is_neither_missing_a_workspace_nor_unknown():
+    # bob's wave has not come and he has a WorkSpace already (one to adopt with importId, say); carol's
+    # has not come either and she has none.
+    snapshot = _snapshot_of(workspace(user="alice"), workspace(user="bob", ws_id="ws-000000002"))
+    waves = StackExpectation(
+        "dev",
+        "eu-west-1",
+        "123456789012",
+        DIRECTORY,
+        frozenset({"alice"}),
+        "alias/x",
+        waiting=frozenset({"bob", "carol"}),
+    )
+    assert checks.audit_findings(snapshot, waves) == []
+    without_waves = StackExpectation(
+        "dev", "eu-west-1", "123456789012", DIRECTORY, frozenset({"alice"}), "alias/x"
+    )
+    assert ids(checks.audit_findings(snapshot, without_waves)) == [
+        ("stack-workspace-unknown", "ws-000000002")
+    ]
+
+
+def test_a_stacks_expectation_is_the_users_of_the_deployed_waves(tmp_path):
+    import yaml
+
+    from encrypted_workspaces.audit.stack import read_stack_expectation
+    from tests.conftest import flat_config, valid_namespace
+
+    namespace = valid_namespace()
+    namespace["workspaces"]["users"] = {"Alice": {}, "bob": {"wave": 2}, "carol": {"wave": 3}}
+    namespace["workspaces"]["wave"] = 2
+    path = tmp_path / "Pulumi.audited.yaml"
+    path.write_text(yaml.safe_dump({"config": flat_config(namespace)}))
+    stack = read_stack_expectation(Path(__file__).resolve().parents[2], None, path)
+    assert (stack.users, stack.waiting) == (frozenset({"alice", "bob"}), frozenset({"carol"}))

@@ -299,3 +299,16 @@ def test_a_next_wave_is_not_blocked_by_the_stacks_own_registration_role_and_work
         code, report = json_report(ready.stack_file(tmp_path))
     assert (code, report["findings"]) == (0, [])
     assert report["checked"]["creates"] == 1 and report["checked"]["workspaces"] == 2
+
+
+def test_only_the_deployed_waves_count_40_users_with_36_waiting_fit_the_subnets(tmp_path):
+    # The 40-user stack that blocks above, with all but 4 users in a later wave: this update creates 4
+    # WorkSpaces, which 22 free addresses hold (preflight is run again before the next wave).
+    with mock_aws():
+        ready = ready_account(users=tuple(f"user{n:02d}" for n in range(40)), subnet_prefix=28)
+        workspaces = ready.namespace["workspaces"]
+        users = workspaces["users"]
+        workspaces["users"] = {user: ({} if n < 4 else {"wave": 2}) for n, user in enumerate(users)}
+        workspaces["wave"] = 1
+        code, report = json_report(ready.stack_file(tmp_path))
+    assert (code, report["findings"]) == (0, [])

@@ -224,6 +224,37 @@ def test_construct_registers_exactly_what_the_python_component_registers():
     assert set(state["workspaceIds"]) == {"alice", "bob", "carol"}
 
 
+def test_construct_deploys_the_waves_as_the_python_component_does():
+    # The waves arrive as floats (as from TypeScript); a wave above workspaces.wave registers nothing.
+    def in_waves(number: type) -> dict[str, Any]:
+        namespace = valid_namespace()
+        users = {"alice": {"wave": number(1)}, "bob": {"wave": number(2)}, "carol": {}}
+        namespace["workspaces"]["users"] = users
+        namespace["workspaces"]["wave"] = number(1)
+        return namespace
+
+    results: dict[str, Any] = {}
+    through_provider = _run(_construct(in_waves(float), results))
+    python = _run(_python_component(in_waves(int)))
+
+    assert _registrations(through_provider) == _registrations(python)
+    workspaces = through_provider.of_type("aws:workspaces/workspace:Workspace")
+    assert sorted(r.inputs["userName"] for r in workspaces) == ["alice", "carol"]
+    state = _sync_await(pulumi.Output.from_input(results["state"]).future())
+    assert set(state["workspaceIds"]) == {"alice", "carol"}
+
+
+def test_construct_refuses_a_wave_of_0_at_its_input():
+    namespace = valid_namespace()
+    namespace["workspaces"]["users"]["bob"]["wave"] = 0.0
+    with pytest.raises(ComponentInitError) as raised:
+        _run(_construct(namespace, {}))
+    assert raised.value.inner.problems == [
+        "encrypted-workspaces:workspaces.users.bob.wave: must be a wave, a whole number from 1 (the first "
+        "wave) to 2147483647 (got 0)"
+    ]
+
+
 def _with_outputs() -> dict[str, Any]:
     """The namespace with the directory, subnets, key administrator, an administrator role, the topic
     and a volume size taken from resources the program creates (a TypeScript program's ``ad.id``)."""

@@ -336,8 +336,9 @@ def stack_findings(
                 f"stack {stack.stack} lists {user}, who has no WorkSpace in {stack.directory_id}",
             )
         )
+    listed = stack.users | stack.waiting
     for workspace in in_directory:
-        if str(workspace.get("UserName", "")).lower() not in stack.users:
+        if str(workspace.get("UserName", "")).lower() not in listed:
             findings.append(
                 STACK_WORKSPACE_UNKNOWN.finding(
                     workspace["WorkspaceId"],

@@ -46,13 +46,17 @@ class StackExpectation:
     region: str
     account_id: str  # the one account of aws:allowedAccountIds
     directory_id: str
-    # Normalized (case-folded) user names: directory user names are case-insensitive.
+    # Normalized (case-folded) user names: directory user names are case-insensitive. The users whose
+    # wave has come (workspaces.wave): the stack deploys their WorkSpaces.
     users: frozenset[str]
     # The stack's key as KMS names it: key.existing (a key ARN, alias ARN, alias or key id), else the
     # alias the stack gives the key it creates.
     key_alias: str
     # Normalized user name -> what that user's WorkSpace should be (workspace-drift); empty: not compared.
     workspaces: Mapping[str, WorkspaceExpectation] = field(default_factory=dict)
+    # The users the stack lists for a later wave: no WorkSpace is missing for them yet, and one they
+    # have (to be adopted with importId, say) is not unknown to the stack.
+    waiting: frozenset[str] = frozenset()
 
 
 def read_stack_expectation(
@@ -72,7 +76,8 @@ def read_stack_expectation(
         region=stack_file.region,
         account_id=stack_file.account_id,
         directory_id=args.directory.directory_id,
-        users=frozenset(workspaces),
+        users=frozenset(normalized_user_name(user) for user in args.workspaces.deployed_users),
         key_alias=args.key.existing or args.key.alias or default_key_alias(stack_file.stack),
         workspaces=workspaces,
+        waiting=frozenset(normalized_user_name(user) for user in args.workspaces.waiting_users),
     )

@@ -196,6 +196,21 @@ def _auto_stop_minutes(value: int) -> int:
     return value
 
 
+# The first wave: the pilot group, and every user's wave unless the user names another.
+FIRST_WAVE = 1
+# The highest wave: the provider's schema types a wave as an integer, which the C# and Java SDKs hold in
+# 32 bits.
+LAST_WAVE = limits.INT32_RANGE[1]
+
+
+def _wave(value: int) -> int:
+    if not FIRST_WAVE <= value <= LAST_WAVE:
+        raise ValueError(
+            f"must be a wave, a whole number from {FIRST_WAVE} (the first wave) to {LAST_WAVE} (got {value})"
+        )
+    return value
+
+
 def distinct(items: list) -> list:
     repeated = next((item for index, item in enumerate(items) if item in items[:index]), None)
     if repeated is not None:
@@ -353,6 +368,8 @@ DirectorySubnets = Annotated[
     AfterValidator(distinct),
     _schema({"uniqueItems": True}),
 ]
+# A rollout wave (config/workspaces.py): booleans and floats refused, as everywhere (the model is strict).
+Wave = Annotated[int, AfterValidator(_wave), _schema({"minimum": FIRST_WAVE, "maximum": LAST_WAVE})]
 # An AWS "Integer": 32 bits, booleans and floats refused (the model is strict).
 Int32 = Annotated[int, Field(ge=limits.INT32_RANGE[0], le=limits.INT32_RANGE[1])]
 DefaultOu = Annotated[

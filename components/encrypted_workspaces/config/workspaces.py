@@ -10,6 +10,7 @@ from encrypted_workspaces.aws import limits
 from encrypted_workspaces.naming import normalized_user_name
 
 from .base import (
+    FIRST_WAVE,
     AutoStopMinutes,
     BundleId,
     BundleName,
@@ -19,6 +20,7 @@ from .base import (
     PassedOnComputeTypeName,
     RunningMode,
     UserName,
+    Wave,
     WorkspaceId,
 )
 from .inputs import Input, Section
@@ -114,6 +116,15 @@ class WorkspaceOverridesArgs(ConfigModel):
     pulumi up imports it as it is (no replacement), if the settings here match it exactly; then remove
     the key. Defaults to none: a new WorkSpace is launched. Plain: it is a resource option (import),
     which Pulumi needs before it registers the WorkSpace."""
+    wave: Wave = FIRST_WAVE
+    """The rollout wave of this user's WorkSpace: the stack deploys it once workspaces.wave is this wave
+    or higher. Defaults to 1, the first (pilot) wave, because a stack that names no waves deploys every
+    user. Until the user's wave comes, importId and a listing under replace wait with it. Plain: it
+    decides whether the user's WorkSpace exists."""
+
+
+# What a user's block holds besides the WorkSpace's properties: options and the rollout, not settings.
+_NOT_PROPERTIES = frozenset({"import_id", "wave"})
 
 
 def _users_schema(schema: dict[str, Any]) -> None:
@@ -127,8 +138,9 @@ def _users_schema(schema: dict[str, Any]) -> None:
 
 
 class WorkspacesArgs(ConfigModel):
-    """``encrypted-workspaces:workspaces``: one WorkSpace per directory user. The user names, replace,
-    the timeouts and protect are plain values: they name resources or are resource options."""
+    """``encrypted-workspaces:workspaces``: one WorkSpace per directory user. The user names, the waves,
+    replace, the timeouts and protect are plain values: they decide which resources exist, name them or
+    are resource options."""
 
     defaults: Section[WorkspacePropertiesArgs]
     """What every WorkSpace gets unless its user overrides it."""
@@ -138,6 +150,12 @@ class WorkspacesArgs(ConfigModel):
     """One WorkSpace per directory user: user name -> overrides of the defaults (empty for none). User
     names are case-insensitive; a WorkSpace's logical name comes from its user's name, so the names are
     plain values."""
+    wave: Wave | None = None
+    """The highest rollout wave to deploy: the stack creates the WorkSpaces of the users whose wave is
+    at most this one. Raising it creates the next wave's WorkSpaces and changes no other; lowering it
+    deletes the WorkSpaces of the waves above it (plan --against reports that as destructive). Defaults
+    to every wave, because a stack that names no waves deploys every user. Plain: it decides which
+    WorkSpaces exist."""
     create_timeout: Duration = "90m"
     """How long to wait for a WorkSpace to be created, as a Go duration (90m, 1h30m, 1.5h). Defaults to
     90m, because "WorkSpaces launched with root volume encryption enabled might take up to an hour to
@@ -170,12 +188,27 @@ class WorkspacesArgs(ConfigModel):
 
     def properties_for(self, user: str) -> WorkspacePropertiesArgs:
         """The defaults with ``user``'s overrides applied."""
-        overrides = self.users[user].model_dump(exclude_none=True, exclude={"import_id"})
+        overrides = self.users[user].model_dump(exclude_none=True, exclude=set(_NOT_PROPERTIES))
         if "bundle_id" in overrides or "bundle_name" in overrides:
             # A user's own bundle replaces the default choice whole: bundleId does not inherit a
             # default bundleName, nor the other way round.
             overrides = {"bundle_id": None, "bundle_name": None, **overrides}
         return self.defaults.model_copy(update=overrides)
+
+    def in_wave(self, user: str) -> bool:
+        """Whether the stack deploys ``user``'s WorkSpace: the user's wave is at most ``wave`` (every
+        user's, when ``wave`` is not set)."""
+        return self.wave is None or self.users[user].wave <= self.wave
+
+    @property
+    def deployed_users(self) -> list[str]:
+        """The users whose WorkSpace the stack deploys (their wave has come), sorted."""
+        return [user for user in sorted(self.users) if self.in_wave(user)]
+
+    @property
+    def waiting_users(self) -> list[str]:
+        """The users whose wave is above ``wave``: listed, and not deployed yet; sorted."""
+        return [user for user in sorted(self.users) if not self.in_wave(user)]
 
     def may_replace(self, user: str) -> bool:
         """Whether this update may replace ``user``'s WorkSpace (listed under ``replace``, in any case)."""

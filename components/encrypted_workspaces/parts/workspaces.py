@@ -37,7 +37,8 @@ def workspaces(
     tags: dict[str, pulumi.Input[str]],
     children: Children,
 ) -> dict[str, aws.workspaces.Workspace]:
-    """Each user's WorkSpace, by user name.
+    """Each user's WorkSpace, by user name: the users whose wave has come (``workspaces.wave``), so that
+    raising the wave only adds WorkSpaces, each under the logical name it always has.
 
     ``directory_id`` is the registration's, so that no WorkSpace is created before it; ``key_arn`` is
     the key's ARN, never an alias: an alias can be repointed to another key."""
@@ -46,7 +47,7 @@ def workspaces(
     )
     bundles = BundleIds(children.invoke)
     created: dict[str, aws.workspaces.Workspace] = {}
-    for user in sorted(args.users):
+    for user in args.deployed_users:
         properties = args.properties_for(user)
         created[user] = aws.workspaces.Workspace(
             workspace_logical_name(name, user),

@@ -87,9 +87,13 @@ def read_preflight_stack(project_dir: Path | None, stack: str | None, config: Pa
     """Raises ConfigError (exit 2) with the lines ``plan`` prints for a missing or invalid stack file."""
     validated = read_validated_stack(project_dir, stack, config)
     stack_file, args = validated.file, validated.args
+    # The users of the waves this update deploys: a later wave's users need no WorkSpace, quota or
+    # address yet (preflight is run again before their wave).
     users = {
-        user_identity(user): StackUser(user, args.workspaces.properties_for(user), overrides.import_id)
-        for user, overrides in sorted(args.workspaces.users.items())
+        user_identity(user): StackUser(
+            user, args.workspaces.properties_for(user), args.workspaces.users[user].import_id
+        )
+        for user in args.workspaces.deployed_users
     }
     return PreflightStack(
         stack=stack_file.stack,

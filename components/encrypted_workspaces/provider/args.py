@@ -373,10 +373,18 @@ class WorkspacesUsers(TypedDict):
     which Pulumi needs before it registers the WorkSpace.
     """
 
+    wave: NotRequired[int]
+    """The rollout wave of this user's WorkSpace: the stack deploys it once workspaces.wave is this
+    wave or higher. Defaults to 1, the first (pilot) wave, because a stack that names no waves
+    deploys every user. Until the user's wave comes, importId and a listing under replace wait with
+    it. Plain: it decides whether the user's WorkSpace exists.
+    """
+
 
 class Workspaces(TypedDict):
-    """``encrypted-workspaces:workspaces``: one WorkSpace per directory user. The user names, replace,
-    the timeouts and protect are plain values: they name resources or are resource options.
+    """``encrypted-workspaces:workspaces``: one WorkSpace per directory user. The user names, the
+    waves, replace, the timeouts and protect are plain values: they decide which resources exist,
+    name them or are resource options.
     """
 
     defaults: WorkspacesDefaults
@@ -386,6 +394,14 @@ class Workspaces(TypedDict):
     """One WorkSpace per directory user: user name -> overrides of the defaults (empty for none). User
     names are case-insensitive; a WorkSpace's logical name comes from its user's name, so the names
     are plain values.
+    """
+
+    wave: NotRequired[int]
+    """The highest rollout wave to deploy: the stack creates the WorkSpaces of the users whose wave is
+    at most this one. Raising it creates the next wave's WorkSpaces and changes no other; lowering
+    it deletes the WorkSpaces of the waves above it (plan --against reports that as destructive).
+    Defaults to every wave, because a stack that names no waves deploys every user. Plain: it
+    decides which WorkSpaces exist.
     """
 
     create_timeout: NotRequired[str]

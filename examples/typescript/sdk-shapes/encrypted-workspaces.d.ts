@@ -81,6 +81,7 @@ export declare namespace inputs {
     interface WorkspacesArgs {
         defaults: WorkspacesDefaultsArgs;
         users?: { [key: string]: WorkspacesUsersArgs };
+        wave?: number;
         createTimeout?: string;
         updateTimeout?: string;
         deleteTimeout?: string;
@@ -101,6 +102,7 @@ export declare namespace inputs {
     }
     interface WorkspacesUsersArgs extends WorkspacesDefaultsArgs {
         importId?: string;
+        wave?: number;
     }
 }
 
