@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import email
 import json
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -16,6 +17,7 @@ from pathlib import Path
 from tests.packaging.team_project import TEAM_PROJECT, TEAM_STACK, write_team_project
 
 PROJECT = Path(__file__).resolve().parents[2]
+EXAMPLES = PROJECT / "examples"
 PYPROJECT = tomllib.loads((PROJECT / "pyproject.toml").read_text())["project"]
 
 
@@ -204,3 +206,15 @@ def test_a_consumer_with_its_own_components_and_policies_uses_the_installed_whee
     } <= set(report["types"])
     assert report["outputs"]["keyArn"].startswith("arn:aws:kms:eu-west-1:123456789012:key/")
     assert list(report["outputs"]["workspaceIds"]) == ["alice"]
+
+
+def test_the_python_consumer_example_passes_its_own_tests_against_the_installed_wheel(wheel_venv, tmp_path):
+    """examples/python-consumer, copied out of the checkout, tested as its team would: its program passes
+    the Outputs of the directory, subnets, roles and topic it creates (known, unknown in a preview, and
+    a bad directory id), against the wheel in a venv of its own."""
+    example = tmp_path / "python-consumer"
+    shutil.copytree(EXAMPLES / "python-consumer", example)
+    pytest = ("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_program.py")
+    result = wheel_venv.run(*pytest, cwd=example, home=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert " passed" in result.stdout.strip().splitlines()[-1]

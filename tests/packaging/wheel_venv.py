@@ -10,6 +10,7 @@ to bytecode (the interpreter compiles what a run imports).
 
 from __future__ import annotations
 
+import importlib.metadata
 import shutil
 import subprocess
 import sys
@@ -99,6 +100,9 @@ def install_in_fresh_venv(release: Release, root: Path) -> WheelVenv:
             "--quiet",
             "--no-compile",
             f"{release.wheel}[lint]",
+            # What a consumer tests their own program with (examples/python-consumer), at this
+            # environment's version, so that pip takes it from its cache.
+            f"pytest=={importlib.metadata.version('pytest')}",
         ]
     )
     return WheelVenv(root=root, python=python, release=release)
