@@ -24,7 +24,7 @@ plan: $(STAMP)
 	$(BIN)/encrypted-workspaces plan --stack dev
 
 # Everything generated from the config model and the AWS limits: stacks/stack-config.schema.json, the
-# README's inputs table and its "What the config refuses" table, and
+# tables of docs/inputs.md, docs/outputs.md and docs/troubleshooting.md ("What the config refuses"), and
 # components/encrypted_workspaces/provider/args.py; and, from the provider's calls
 # (aws/provider_calls.py), policies/deployer-policy.json. Tests fail until this has been run.
 generate: $(STAMP)
@@ -40,7 +40,7 @@ figures: $(STAMP)
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/plan_scale.py --markdown docs/benchmarks.md --note "$(NOTE)"
 
-# The policy pack's own virtualenv, for local use: the project's .venv (see the README).
+# The policy pack's own virtualenv, for local use: the project's .venv (see docs/policy-pack.md).
 policy-venv: $(STAMP)
 	ln -sfn ../../$(VENV) policies/workspaces-guardrails/venv
 

@@ -7,7 +7,7 @@ for the valid dev stack, so the cost of refusing a hostile file reads against th
     .venv/bin/python benchmarks/hostile_yaml.py
     .venv/bin/python benchmarks/hostile_yaml.py --repeat 3
 
-Not a timed test: the machine is shared, so the figures are for the README, not for an assertion.
+Not a timed test: the machine is shared, so the figures are for docs/development.md, not for an assertion.
 """
 
 from __future__ import annotations

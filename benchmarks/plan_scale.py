@@ -284,7 +284,9 @@ def markdown(
         "re-measure with that one command. `plan` is timed against a floor: the same key, alias,",
         "directory and N WorkSpaces registered straight through pulumi-aws under a trivial echo mock,",
         "each in a fresh Python process, in the same run, interleaved, best of the repeats. Compare the",
-        "ratios (×), measured in one run: absolute times move with the machine's load.",
+        "ratios (×), measured in one run: absolute times move with the machine's load. Back to the",
+        "[README](../README.md); how the benchmark works, and what made plan fast: "
+        "[development.md](development.md#how-plan-scales).",
         "",
         f"- Measured: {started} (UTC), sizes {sizes_arg}, best of {repeat}.",
         f"- Machine: {machine()}.",

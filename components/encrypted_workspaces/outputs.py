@@ -2,7 +2,7 @@
 
 ``OUTPUTS`` feeds the component's attributes and ``register_outputs`` (component.py), the stack
 program's exports (__main__.py), the component provider's package schema (the served class in
-provider/args.py is generated from it) and the README's outputs table (``make generate``).
+provider/args.py is generated from it) and the outputs table of docs/outputs.md (``make generate``).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ class SettingsModel(BaseModel):
     """Unknown keys are typos: refused. camelCase in files, snake_case from Python; frozen once read.
 
     Each field's docstring (the string literal under it) is its description wherever the settings are
-    documented: the stack-file JSON Schema, the README's inputs table, the provider's package schema,
+    documented: the stack-file JSON Schema, the inputs table (docs/inputs.md), the provider's package schema,
     the pack's config schema.
     """
 

@@ -1,4 +1,4 @@
-"""Every config key says what it does: its description feeds the schema, the README and the provider."""
+"""Every config key says what it does: its description feeds the schema, docs/inputs.md and the provider."""
 
 from __future__ import annotations
 

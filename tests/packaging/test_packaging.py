@@ -108,6 +108,16 @@ def test_the_sdist_carries_the_licence_readme_and_changelog_and_no_partial_test_
     assert not [name for name in names if name.startswith(f"{root}/tests")]
 
 
+def test_the_sdist_carries_the_docs_the_readme_links_to(release):
+    root = release.sdist.name.removesuffix(".tar.gz")
+    pages = sorted((PROJECT / "docs").glob("*.md"))
+    assert pages  # the README links every page (tests/test_docs_links.py)
+    with tarfile.open(release.sdist) as sdist:
+        for page in [*pages, PROJECT / "docs" / "rollout.png"]:
+            name = f"{root}/{page.relative_to(PROJECT).as_posix()}"
+            assert sdist.extractfile(name).read() == page.read_bytes(), name
+
+
 def test_twine_check_passes_on_the_sdist_and_the_wheel(release):
     result = subprocess.run(
         [sys.executable, "-m", "twine", "check", "--strict", str(release.sdist), str(release.wheel)],

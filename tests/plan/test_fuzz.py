@@ -7,7 +7,7 @@ range, of odd characters or odd YAML; a key removed, renamed or added; or the YA
 re-indented, given odd scalars, tags, anchors, tabs, a BOM, CRLF or bytes that are not UTF-8.
 
 The fast profile runs in `make test`; the long one is ``EW_FUZZ_EXAMPLES=1000 .venv/bin/python -m
-pytest -q tests/plan/test_fuzz.py`` (see README, "What the config refuses").
+pytest -q tests/plan/test_fuzz.py`` (see docs/development.md, "Fuzzing the stack file").
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Every file generated from the config model is committed as the generator writes it today: the
-stack-file schema, the README's inputs table, the provider's args. `make generate` fixes a failure."""
+stack-file schema, the tables of docs/inputs.md, docs/outputs.md and docs/troubleshooting.md, the
+provider's args. `make generate` fixes a failure."""
 
 from __future__ import annotations
 
@@ -8,8 +9,15 @@ import json
 import pytest
 
 from encrypted_workspaces.config import EncryptedWorkspacesArgs
-from encrypted_workspaces.schema.command import PROJECT_ROOT, generated_files
-from encrypted_workspaces.schema.readme_table import BEGIN, END, inputs_table
+from encrypted_workspaces.plan.refusals import BEGIN as REFUSALS_BEGIN
+from encrypted_workspaces.schema.command import (
+    INPUTS_PAGE,
+    OUTPUTS_PAGE,
+    PROJECT_ROOT,
+    REFUSALS_PAGE,
+    generated_files,
+)
+from encrypted_workspaces.schema.readme_table import BEGIN, END, OUTPUTS_BEGIN, inputs_table
 from tests.conftest import schema_output
 
 GENERATED = generated_files()
@@ -25,11 +33,21 @@ def test_schema_command_prints_the_committed_stack_schema(capsys):
     assert schema_output([], capsys) == committed
 
 
-def test_readme_table_command_prints_the_table_in_the_readme(capsys):
+def test_readme_table_command_prints_the_table_of_the_inputs_page(capsys):
     table = schema_output(["--readme-table"], capsys)
-    readme = (PROJECT_ROOT / "README.md").read_text()
+    page = (PROJECT_ROOT / INPUTS_PAGE).read_text()
     assert table.startswith(BEGIN) and table.rstrip().endswith(END)
-    assert table.rstrip() in readme
+    assert table.rstrip() in page
+
+
+def test_the_generated_tables_live_in_the_docs_pages_and_not_in_the_readme():
+    # The README is a newcomer's guide that links to them; the markers stay the same, so a regeneration
+    # on any branch lands in the pages.
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    for page, begin in ((INPUTS_PAGE, BEGIN), (OUTPUTS_PAGE, OUTPUTS_BEGIN), (REFUSALS_PAGE, REFUSALS_BEGIN)):
+        assert PROJECT_ROOT / page in GENERATED
+        assert begin in (PROJECT_ROOT / page).read_text()
+        assert begin not in readme
 
 
 def _leaf_keys(model, prefix=""):

@@ -1,8 +1,8 @@
 """The stack-file schema refuses what plan refuses wherever one key decides: the cases come from the
-README's "What the config refuses" table (plan/refusals.py, ``refusal_rows``), row by row, with values
-made from the same limits the row is written from. Each is refused by plan (read as plan reads a stack
-file) and by the committed schema, and every schema error is on the key at fault, saying what is
-wrong there (never a bare "not valid under any of the given schemas").
+"What the config refuses" table of docs/troubleshooting.md (plan/refusals.py, ``refusal_rows``), row
+by row, with values made from the same limits the row is written from. Each is refused by plan (read
+as plan reads a stack file) and by the committed schema, and every schema error is on the key at
+fault, saying what is wrong there (never a bare "not valid under any of the given schemas").
 
 A row, or the part of a row, that no single key decides or that JSON Schema cannot say is listed in
 ``NOT_ONE_KEY`` with the reason; a new row of the table fails here until it is in one or the other.

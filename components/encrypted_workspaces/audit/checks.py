@@ -259,8 +259,8 @@ def key_policy_findings(
     document = policy_json(policy) or {}
     match = KEY_ARN.fullmatch(arn)
     findings = []
-    # The audit's contract names the account-root statement and the grant condition (README, "Auditing
-    # a live account"); a key with no grant statement at all is left to the guardrail.
+    # The audit's contract names the account-root statement and the grant condition (docs/audit.md,
+    # "What it checks"); a key with no grant statement at all is left to the guardrail.
     problems = key_problems(KeyAttributes(arn=arn, policy=document))
     if match and any(p.check == KEY_POLICY_NO_ACCOUNT_ROOT.id for p in problems):
         findings.append(

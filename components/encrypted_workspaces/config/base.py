@@ -3,7 +3,7 @@
 Each validator raises ValueError with "what is wrong, what is allowed"; the limits come from
 ``encrypted_workspaces.aws.limits``. pydantic cannot see inside a validator function, so each
 annotated type also carries the same limit as JSON Schema (``_schema``): the stack-file schema, the
-README's inputs table and editors then enforce what the model enforces.
+inputs table (docs/inputs.md) and editors then enforce what the model enforces.
 """
 
 from __future__ import annotations

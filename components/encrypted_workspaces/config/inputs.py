@@ -7,7 +7,7 @@ validated when it resolves (``config/deferred.py``), with the same message at th
 To a type checker, ``Input[T]`` is ``pulumi.Input[T]`` (``T | Awaitable[T] | Output[T]``), ``Many[T]``
 is ``Sequence[T]`` (so a ``list[str]`` is accepted where ``Input[str]`` items are expected), ``Named``
 is ``Mapping`` and ``Section[KeyArgs]`` is ``KeyArgs | Mapping[str, Any]`` (a section may be given as a
-dict, as the README's examples do). At run time they are what pydantic validates: the plain type
+dict, as docs/library.md says). At run time they are what pydantic validates: the plain type
 behind an ``InputOf`` marker, ``list``, ``dict`` and the section's model.
 
 Values that decide which resources exist or their logical names (user names, which parts are on, the

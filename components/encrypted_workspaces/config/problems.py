@@ -127,7 +127,7 @@ def _unknown_key(loc: tuple, root: type[BaseModel], prefix: str, room: int) -> s
     the keys allowed there."""
     holder = _model_at(root, loc)
     if holder is None:
-        return "unknown key (allowed: see README)"
+        return "unknown key (allowed: see docs/inputs.md)"
     keys = [field.alias or name for name, field in holder.model_fields.items()]
     meant = closest(str(loc[-1]), keys)
     guess = f"; did you mean {prefix if len(loc) == 1 else ''}{meant}?" if meant else ""
@@ -206,7 +206,7 @@ def _unchecked(error: Mapping[str, Any]) -> str:
     if error["type"] == "value_error":
         message = str(error.get("ctx", {}).get("error", error["msg"]))
         return "it " + message.replace(f" (got {SECRET_PLACEHOLDER!r})", "")
-    return "it must have the form the README's inputs table gives"
+    return "it must have the form docs/inputs.md gives"
 
 
 def unchecked_lines(error: ValidationError, prefix: str) -> list[str]:

@@ -19,7 +19,7 @@ _ACCOUNT_ID = re.compile(ACCOUNT_ID_PATTERN)
 _REGION_ALLOWED = "an AWS region such as eu-west-1"
 
 
-# How many regions a line names: the README lists them all.
+# How many regions a line names: docs/troubleshooting.md lists them all.
 _REGIONS_NAMED = 6
 
 
@@ -41,7 +41,7 @@ def region_problem(region: Any) -> str | None:
         return (
             f"Amazon WorkSpaces is not offered in {region} (botocore's endpoints); it is in "
             f"{len(workspaces_regions())} regions, such as {', '.join(_nearby_workspaces_regions(region))} "
-            "(README, What the config refuses, lists them)"
+            "(docs/troubleshooting.md, What the config refuses, lists them)"
         )
     return None
 

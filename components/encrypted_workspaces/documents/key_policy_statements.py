@@ -44,7 +44,7 @@ _AWS_PRINCIPAL = re.compile(
 )
 _SERVICE_PRINCIPAL = re.compile(r"[a-z0-9.-]+\.amazonaws\.com(?:\.cn)?")
 
-# The JSON Schema of one statement (the stack-file schema, the README's inputs table).
+# The JSON Schema of one statement (the stack-file schema, the inputs table of docs/inputs.md).
 STATEMENT_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,

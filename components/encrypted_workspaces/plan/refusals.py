@@ -1,8 +1,8 @@
 """What the config and plan refuse: one row per rule, built from the limits themselves, with its source.
 
-The README's "What the config refuses" section is this table, rendered by ``refusals_markdown()``
-between ``BEGIN`` and ``END``; ``make generate`` rewrites it with the other generated files, and the
-tests keep the two equal, so a changed limit changes the README or fails the tests.
+The "What the config refuses" section of docs/troubleshooting.md is this table, rendered by
+``refusals_markdown()`` between ``BEGIN`` and ``END``; ``make generate`` rewrites it with the other
+generated files, and the tests keep the two equal, so a changed limit changes the page or fails the tests.
 """
 
 from __future__ import annotations
@@ -208,5 +208,5 @@ def refusals_markdown() -> str:
 
 
 def refusals_section() -> str:
-    """The table between its README markers."""
+    """The table between its markers (in docs/troubleshooting.md)."""
     return f"{BEGIN}\n{refusals_markdown()}{END}"

@@ -1,5 +1,6 @@
 """``encrypted-workspaces schema``: print the JSON Schema of stack files, the provider's package schema,
-the README's inputs table or the deployer's IAM policy; ``--write`` regenerates every committed copy."""
+the inputs table (docs/inputs.md) or the deployer's IAM policy; ``--write`` regenerates every committed
+copy."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 
 from encrypted_workspaces.exit_codes import EXIT_FAILURE, EXIT_OK
 
-from .readme_table import OUTPUTS_BEGIN, OUTPUTS_END, inputs_table, outputs_table, replace_table
+from .readme_table import BEGIN, END, OUTPUTS_BEGIN, OUTPUTS_END, inputs_table, outputs_table, replace_table
 from .stack_file import SCHEMA_FILE_NAME, stack_file_schema
 
 # The checkout: components/encrypted_workspaces/schema/command.py is three levels below it.
@@ -32,6 +33,22 @@ def deployer_policy_json() -> str:
     return json.dumps(deployer_policy(), indent=2) + "\n"
 
 
+# The reference pages that hold generated tables, each between its markers (docs/ is what a user reads;
+# the README links to them): the inputs (from the config model), the outputs (outputs.OUTPUTS) and what
+# the config refuses (the AWS limits, plan/refusals.py).
+INPUTS_PAGE = Path("docs") / "inputs.md"
+OUTPUTS_PAGE = Path("docs") / "outputs.md"
+REFUSALS_PAGE = Path("docs") / "troubleshooting.md"
+
+
+def _with_table(page: Path, table: str, begin: str, end: str) -> str:
+    """The text of ``page`` with its generated table replaced by ``table``."""
+    try:
+        return replace_table(page.read_text(), table, begin, end)
+    except ValueError as error:
+        raise ValueError(f"{page}: {error}") from None
+
+
 def generated_files(root: Path = PROJECT_ROOT) -> dict[Path, str]:
     """Every file generated from the model (and the deployer's policy, from the provider's calls), with
     the text it must have."""
@@ -40,20 +57,12 @@ def generated_files(root: Path = PROJECT_ROOT) -> dict[Path, str]:
     from encrypted_workspaces.plan.refusals import refusals_section
     from encrypted_workspaces.provider.codegen import args_module_source
 
-    readme = root / "README.md"
+    inputs_page, outputs_page, refusals_page = root / INPUTS_PAGE, root / OUTPUTS_PAGE, root / REFUSALS_PAGE
     return {
         root / "stacks" / SCHEMA_FILE_NAME: schema_json(stack_file_schema()),
-        readme: replace_table(
-            replace_table(
-                replace_table(readme.read_text(), inputs_table()),
-                refusals_section(),
-                REFUSALS_BEGIN,
-                REFUSALS_END,
-            ),
-            outputs_table(),
-            OUTPUTS_BEGIN,
-            OUTPUTS_END,
-        ),
+        inputs_page: _with_table(inputs_page, inputs_table(), BEGIN, END),
+        outputs_page: _with_table(outputs_page, outputs_table(), OUTPUTS_BEGIN, OUTPUTS_END),
+        refusals_page: _with_table(refusals_page, refusals_section(), REFUSALS_BEGIN, REFUSALS_END),
         root / "components" / "encrypted_workspaces" / "provider" / "args.py": args_module_source(),
         root / "policies" / DEPLOYER_POLICY_FILE_NAME: deployer_policy_json(),
     }
@@ -66,7 +75,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="the Pulumi package schema the component provider serves (encrypted-workspaces:index:...)",
     )
-    what.add_argument("--readme-table", action="store_true", help="the README's inputs table (Markdown)")
+    what.add_argument(
+        "--readme-table", action="store_true", help=f"the inputs table of {INPUTS_PAGE} (Markdown)"
+    )
     what.add_argument(
         "--deployer-policy",
         action="store_true",
@@ -76,7 +87,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     what.add_argument(
         "--write",
         action="store_true",
-        help=f"regenerate stacks/{SCHEMA_FILE_NAME}, the README's tables, provider/args.py and "
+        help=f"regenerate stacks/{SCHEMA_FILE_NAME}, the tables in docs/, provider/args.py and "
         f"policies/{DEPLOYER_POLICY_FILE_NAME}",
     )
 

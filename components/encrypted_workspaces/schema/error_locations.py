@@ -18,7 +18,7 @@ the same things so that each error lands on the key at fault, saying what is wro
   schema would say it too, but jsonschema reports that error on the object, naming only the value.)
 
 Anything else is left as it is (the stack file's required sections, named either way, stay an
-``anyOf``). The stack-file schema is generated through this; the README's inputs table reads the
+``anyOf``). The stack-file schema is generated through this; the inputs table (docs/inputs.md) reads the
 schema before it, whose meaning is the same (tests/schema checks both against the model).
 """
 

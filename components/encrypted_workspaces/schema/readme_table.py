@@ -1,5 +1,6 @@
-"""The README's inputs table, generated from the stack-file schema (so from the model): one row per key,
-with its type, default, limits and description."""
+"""The inputs table of docs/inputs.md, generated from the stack-file schema (so from the model): one row
+per key, with its type, default, limits and description; and the outputs table of docs/outputs.md.
+(The module keeps the name it had when both tables were in the README.)"""
 
 from __future__ import annotations
 
@@ -145,12 +146,12 @@ def inputs_table() -> str:
     return "\n".join([BEGIN, *_HEADER, *lines, END])
 
 
-def replace_table(readme: str, table: str, begin: str = BEGIN, end: str = END) -> str:
-    """``readme`` with the text from ``begin`` to ``end`` replaced by ``table`` (which carries them)."""
+def replace_table(page: str, table: str, begin: str = BEGIN, end: str = END) -> str:
+    """``page`` with the text from ``begin`` to ``end`` replaced by ``table`` (which carries them)."""
     pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.DOTALL)
-    if not pattern.search(readme):
-        raise ValueError(f"README.md has no table markers ({begin} ... {end})")
-    return pattern.sub(lambda _: table, readme, count=1)
+    if not pattern.search(page):
+        raise ValueError(f"no table markers ({begin} ... {end})")
+    return pattern.sub(lambda _: table, page, count=1)
 
 
 OUTPUTS_BEGIN = (
@@ -165,7 +166,7 @@ def _pipes_escaped(text: str) -> str:
 
 
 def outputs_table() -> str:
-    """The README's outputs table: the component's outputs as declared in ``outputs.OUTPUTS``."""
+    """The outputs table of docs/outputs.md: the component's outputs as declared in ``outputs.OUTPUTS``."""
     from encrypted_workspaces.outputs import OUTPUTS
 
     rows = [

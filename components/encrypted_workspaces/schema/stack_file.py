@@ -136,7 +136,7 @@ def stack_file_schema() -> dict[str, Any]:
 
 def described_schema() -> dict[str, Any]:
     """The stack file's schema as the model describes it, before ``error_locations`` rewrites it for
-    editors (the same meaning): what the README's inputs table is made from."""
+    editors (the same meaning): what the inputs table of docs/inputs.md is made from."""
     model = EncryptedWorkspacesArgs.model_json_schema(by_alias=True)
     definitions = {name: _shaped(definition) for name, definition in model["$defs"].items()}
     definitions[SECURE_VALUE] = {
