@@ -9,6 +9,7 @@ from pathlib import Path
 
 from encrypted_workspaces.aws.arns import IAM_PRINCIPAL_ARN
 from encrypted_workspaces.config.workspaces import WorkspaceProperties
+from encrypted_workspaces.live.findings import most_severe_first
 from encrypted_workspaces.preflight import checks
 from encrypted_workspaces.preflight.readings import Unread
 from encrypted_workspaces.preflight.rollout import Rollout, rollout_of
@@ -238,7 +239,7 @@ def test_a_verdicts_findings_put_blockers_first():
         checks.ALARM_TOPIC_EVENTBRIDGE_DENIED.finding(TOPIC, "w"),
         checks.USER_NOT_FOUND.finding("d/x", "b"),
     ]
-    assert [f.severity for f in sorted(findings, key=checks.PreflightFinding.sort_key)] == [
+    assert [f.severity for f in sorted(findings, key=most_severe_first(checks.SEVERITIES))] == [
         "blocker",
         "warning",
     ]

@@ -5,7 +5,6 @@ each finding carrying a stable check id and a severity."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from encrypted_workspaces.aws import limits
@@ -13,6 +12,7 @@ from encrypted_workspaces.aws.arns import KEY_ARN
 from encrypted_workspaces.documents import key_review
 from encrypted_workspaces.documents.key_review import KeyAttributes, key_problems
 from encrypted_workspaces.documents.statements import policy_json
+from encrypted_workspaces.live.findings import LiveCheck, LiveFinding, most_severe_first
 
 from .facts import is_aws_managed, is_encrypted
 from .snapshot import Snapshot
@@ -26,25 +26,9 @@ SEVERITIES = ("warning", "LOW", "MEDIUM", "HIGH", "CRITICAL")
 NAMED_WORKSPACES = 5
 
 
-@dataclass(frozen=True)
-class AuditFinding:
-    check: str
-    resource: str
-    severity: str
-    message: str
-
-    def sort_key(self) -> tuple:
-        return (-SEVERITIES.index(self.severity), self.check, self.resource, self.message)
-
-
-@dataclass(frozen=True)
-class Check:
-    id: str
-    severity: str
-    summary: str
-
-    def finding(self, resource: str, message: str) -> AuditFinding:
-        return AuditFinding(self.id, resource, self.severity, message)
+# The audit's findings and checks are the live commands' own (live/findings.py): the same JSON.
+AuditFinding = LiveFinding
+Check = LiveCheck
 
 
 ROOT_VOLUME_UNENCRYPTED = Check(
@@ -423,4 +407,4 @@ def audit_findings(snapshot: Snapshot, stack: StackExpectation | None) -> list[A
     if stack is not None:
         findings += stack_findings(stack, snapshot.workspaces, snapshot.directories, snapshot.stack_key_arn)
         findings += drift_findings(stack, snapshot.workspaces)
-    return sorted(findings, key=AuditFinding.sort_key)
+    return sorted(findings, key=most_severe_first(SEVERITIES[::-1]))

@@ -29,6 +29,7 @@ from encrypted_workspaces.aws.quotas import (
 from encrypted_workspaces.documents.actions import ADMINISTRATOR_GRANT_ACTION
 from encrypted_workspaces.documents.key_policy_review import has_account_root_statement
 from encrypted_workspaces.documents.statements import listed, policy_json, statements
+from encrypted_workspaces.live.findings import LiveCheck, LiveFinding, most_severe_first
 
 from .readings import SERVICE_LINKED_ROLE_PATH, BundleRef, Readings, Unread, bundle_ref
 from .rollout import Rollout
@@ -47,15 +48,8 @@ EVENTBRIDGE_PRINCIPAL = "events.amazonaws.com"
 SNS_PUBLISH = "sns:Publish"
 
 
-@dataclass(frozen=True)
-class PreflightFinding:
-    check: str
-    resource: str
-    severity: str
-    message: str
-
-    def sort_key(self) -> tuple:
-        return (SEVERITIES.index(self.severity), self.check, self.resource, self.message)
+# Preflight's findings are the live commands' own (live/findings.py): the same JSON as the audit's.
+PreflightFinding = LiveFinding
 
 
 @dataclass(frozen=True)
@@ -65,13 +59,8 @@ class Unchecked:
 
 
 @dataclass(frozen=True)
-class PreflightCheck:
-    id: str
-    severity: str
-    summary: str
-
-    def finding(self, resource: str, message: str) -> PreflightFinding:
-        return PreflightFinding(self.id, resource, self.severity, message)
+class PreflightCheck(LiveCheck):
+    """A check that can also be reported as not made, with the reason."""
 
     def unchecked(self, reason: str) -> Unchecked:
         return Unchecked(self.id, reason)
@@ -910,7 +899,7 @@ def preflight_verdict(stack: PreflightStack, readings: Readings) -> Verdict:
     verdict.add(existing_key_findings(stack, readings.existing_key, readings.existing_key_policy))
     verdict.add(bundle_findings(stack, to_create, readings.bundles))
     verdict.add(topic_findings(stack, readings.topic))
-    verdict.findings.sort(key=PreflightFinding.sort_key)
+    verdict.findings.sort(key=most_severe_first(SEVERITIES))
     verdict.unchecked.sort(key=lambda u: (u.check, u.reason))
     verdict.checked = checked_counts(stack, readings)
     return verdict
