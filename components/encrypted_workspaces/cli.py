@@ -49,7 +49,7 @@ DESCRIPTION = """\
 Review and check Amazon WorkSpaces encrypted with a customer managed KMS key, as the
 Pulumi component EncryptedWorkspaces deploys them. Run it in your Pulumi project's
 directory (or give --project-dir)."""
-# Exit codes in brief (DESIGN.md, "Exit codes"; exit_codes.py); each command's --help gives its details.
+# Exit codes in brief (docs/plan-details.md; exit_codes.py); each command's --help gives its details.
 EXIT_CODES = """exit codes:
   0  all is well
   1  an unexpected failure or an AWS error (one line on stderr)

@@ -9,8 +9,8 @@ import unicodedata
 
 import pulumi
 
-# The longest problem line: one line a terminal or a CI log shows whole (DESIGN.md, "The component as a
-# library": "one line per problem (<= 300 characters)").
+# The longest problem line: one line a terminal or a CI log shows whole (docs/library.md:
+# "one line per problem", at most 300 characters).
 MAX_PROBLEM_LENGTH = 300
 
 

@@ -32,7 +32,7 @@ class Change:
     destructive: bool
     reason: str
     # A held change: what it holds back, and why (``reason`` also names what is updated in place). Not
-    # in changes.json, whose entries name every changed field (DESIGN.md), but in the printed table.
+    # in changes.json, whose entries name every changed field (docs/day-2.md), but in the printed table.
     held: tuple[str, ...] = ()
     held_reason: str = ""
     held_pattern: str = ""  # held_reason with the user's name as <user>

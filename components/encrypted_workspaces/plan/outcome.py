@@ -1,4 +1,5 @@
-"""plan's exit code and what decides it, for the closing line of its summary (docs/plan-details.md, exit codes).
+"""plan's exit code and what decides it, for the closing line of its summary (docs/plan-details.md,
+exit codes).
 
 Precedence as ``exit_codes`` has it: a destructive change (4) outranks findings (3). What is found
 besides the deciding reason is said too, so a reviewer who fixes the destructive change knows that the

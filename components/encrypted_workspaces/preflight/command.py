@@ -1,6 +1,5 @@
 """``encrypted-workspaces preflight``: read what the stack needs from the account with boto3, judge
-whether its first `pulumi up` (or its next wave) can succeed, print the verdict (DESIGN.md,
-"Preflight contract").
+whether its first `pulumi up` (or its next wave) can succeed, print the verdict (docs/preflight.md).
 
 Exit codes: 0 ready (warnings and unchecked allowed), 3 at least one blocker, 1 an AWS error that stops
 the run (one line naming the call and, when denied, the IAM action), 2 bad input (the stack file, the
