@@ -14,6 +14,7 @@ from encrypted_workspaces.offline.runner import simulate
 from encrypted_workspaces.plan.stackfile import read_stack_file
 from tests.plan.stack_export import SECRET_SIG_KEY, stack_export
 from tests.plan.test_plan_cli import make_project
+from tests.plan.writes import fill_the_disk_while_writing, snapshot
 from tests.programs import BYPASSING_PROGRAM
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -403,13 +404,6 @@ def test_another_projects_deployment_exits_2(tmp_path, capsys):
 # --- a baseline inside --out DIR (issue 18, item 1) -------------------------------------------------
 
 
-def snapshot(directory: Path) -> dict[str, bytes]:
-    """Every file under ``directory``, byte for byte (and every directory, as such)."""
-    return {
-        str(p.relative_to(directory)): p.read_bytes() if p.is_file() else b"<dir>"
-        for p in sorted(directory.rglob("*"))
-    }
-
 
 def a_typo(config):
     config[WORKSPACES]["defaults"]["runningMode"] = "SOMETIMES"
@@ -434,21 +428,10 @@ def test_a_failed_run_against_its_own_dir_keeps_the_baseline_byte_for_byte(tmp_p
 
 
 def test_a_run_that_fails_while_writing_against_its_own_dir_keeps_the_baseline(tmp_path, capsys, monkeypatch):
-    from encrypted_workspaces.plan import output_dir
-
     out = tmp_path / "dev"
     assert plan(capsys, dev_stack(tmp_path / "s"), out)[0] == 0
     before = snapshot(out)
-
-    def failing(directory, write):
-        def half(staging):
-            (staging / "plan.json").write_text("{half")
-            raise OSError(28, "No space left on device")
-
-        return original(directory, half)
-
-    original = output_dir.write_atomically
-    monkeypatch.setattr("encrypted_workspaces.plan.command.write_atomically", failing)
+    fill_the_disk_while_writing(monkeypatch)
     code, _, err = plan(capsys, dev_stack(tmp_path / "s"), out, "--against", str(out))
     assert code == 1 and "No space left on device" in err
     assert snapshot(out) == before

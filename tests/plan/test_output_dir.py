@@ -13,6 +13,7 @@ import pytest
 from encrypted_workspaces.cli import main
 from encrypted_workspaces.exit_codes import EXIT_OUTPUT_CLOSED
 from encrypted_workspaces.plan import output_dir
+from tests.plan.writes import fill_the_disk_while_writing, snapshot
 
 PROJECT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(sys.executable).with_name("encrypted-workspaces")
@@ -23,13 +24,6 @@ def plan(capsys, *args: str) -> tuple[int, str, str]:
     code = main(["plan", *args])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
-
-
-def snapshot(directory: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(directory)): p.read_bytes() if p.is_file() else b"<dir>"
-        for p in sorted(directory.rglob("*"))
-    }
 
 
 @pytest.mark.parametrize("out", [".", "", "./"])
@@ -96,16 +90,7 @@ def test_a_failed_write_leaves_the_previous_plan_whole(tmp_path, capsys, monkeyp
     out = tmp_path / "o"
     assert plan(capsys, "--stack", "dev", "--out", str(out))[0] == 0
     before = snapshot(out)
-
-    def failing(directory, write):
-        def half(staging):
-            (staging / "plan.json").write_text("{half")
-            raise OSError(28, "No space left on device")
-
-        return original(directory, half)
-
-    original = output_dir.write_atomically
-    monkeypatch.setattr("encrypted_workspaces.plan.command.write_atomically", failing)
+    fill_the_disk_while_writing(monkeypatch)
     code, _, err = plan(capsys, "--stack", "dev", "--out", str(out))
     assert code == 1 and "No space left on device" in err
     assert not out.exists()  # a failed run leaves no plan, not even the previous one
