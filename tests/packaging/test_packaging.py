@@ -152,6 +152,20 @@ def test_the_installed_command_plans_a_teams_own_project_from_its_directory(whee
     assert all(r["urn"].startswith(f"urn:pulumi:{TEAM_STACK}::{TEAM_PROJECT}::") for r in plan["resources"])
 
 
+def test_the_installed_command_prints_a_teams_plan_as_markdown(wheel_venv, tmp_path):
+    project = tmp_path / "euc-platform"
+    write_team_project(project)
+    markdown = ("plan", "--stack", TEAM_STACK, "--format", "markdown")
+    result = wheel_venv.run("encrypted-workspaces", *markdown, cwd=project, home=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"## Plan of {TEAM_PROJECT}/{TEAM_STACK} in eu-west-1, account 123456789012"
+    header = next(i for i, line in enumerate(lines) if line.startswith("| USER | BUNDLE |"))
+    assert lines[header + 1].startswith("| --- |")
+    assert [line.split(" | ")[0] for line in lines[header + 2 : header + 4]] == ["| alice", "| bob"]
+    assert "\x1b" not in result.stdout
+
+
 CONSUMER_PROGRAM = '''
 """A consumer's Pulumi program with packages of its own named components and policies."""
 import json
