@@ -4,6 +4,7 @@ its users (each command in one line, the exit codes), and plan's line when the l
 from __future__ import annotations
 
 import importlib.metadata
+import sys
 
 import pytest
 
@@ -40,3 +41,12 @@ def test_help_lists_each_command_on_one_line_and_the_exit_codes(capsys, monkeypa
     codes = text.split("\nexit codes:\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert [line.split()[0] for line in codes] == ["0", "1", "2", "3", "4"]
     assert "dispatches" not in text  # the module's docstring is for its readers, not the command's users
+
+
+@pytest.mark.parametrize("command", ["audit", "preflight"])
+def test_a_live_command_without_boto3_says_what_to_install(command, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "boto3", None)  # `import boto3` raises ImportError
+    assert main([command, "--region", "eu-west-1"]) == 1
+    assert capsys.readouterr().err == (
+        f"encrypted-workspaces {command}: boto3 is not installed: pip install 'encrypted-workspaces[audit]'\n"
+    )

@@ -22,8 +22,19 @@ from encrypted_workspaces.errors import ConfigError
 
 # The environment variables that name a region, in the order the AWS CLI reads them.
 REGION_VARIABLES = ("AWS_REGION", "AWS_DEFAULT_REGION")
+# boto3: the live commands' one dependency beyond the package's own (pyproject.toml's `audit` extra).
+BOTO3_INSTALL = "pip install 'encrypted-workspaces[audit]'"
 REGION_FLAG = "--region"
 PROFILE_REGION = "the AWS profile's region"
+
+
+def boto3_missing(command: str) -> str | None:
+    """The one line ``command`` prints when boto3 cannot be imported (exit 1), or None."""
+    try:
+        import boto3  # noqa: F401
+    except ImportError:
+        return f"encrypted-workspaces {command}: boto3 is not installed: {BOTO3_INSTALL}"
+    return None
 
 
 def region_choice(

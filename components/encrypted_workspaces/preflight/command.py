@@ -16,7 +16,7 @@ from pathlib import Path
 from encrypted_workspaces.errors import ConfigError
 from encrypted_workspaces.exit_codes import EXIT_CONFIG, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK
 from encrypted_workspaces.live.account import require_the_stacks_account
-from encrypted_workspaces.live.session import open_session
+from encrypted_workspaces.live.session import boto3_missing, open_session
 from encrypted_workspaces.project import add_project_dir_argument
 
 
@@ -47,14 +47,8 @@ def run(args: argparse.Namespace) -> int:
 
         print(json.dumps(preflight_policy(), indent=2))
         return EXIT_OK
-    try:
-        import boto3  # noqa: F401 - preflight's one dependency beyond the package's own
-    except ImportError:
-        print(
-            "encrypted-workspaces preflight: boto3 is not installed: pip install "
-            "'encrypted-workspaces[audit]'",
-            file=sys.stderr,
-        )
+    if problem := boto3_missing("preflight"):
+        print(problem, file=sys.stderr)
         return EXIT_FAILURE
     from encrypted_workspaces.live.calls import AwsCallError
 
