@@ -16,7 +16,7 @@ from encrypted_workspaces.live.findings import LiveCheck, LiveFinding, most_seve
 
 from .facts import is_aws_managed, is_encrypted
 from .snapshot import Snapshot
-from .stack import AUTO_STOP, StackExpectation, WorkspaceExpectation
+from .stack import StackExpectation, WorkspaceExpectation
 
 # Worst last. "warning" is below LOW: a WorkSpace that drifted from its stack is not a security finding
 # (its encryption and key are judged by the other checks), only a difference the next `pulumi up` makes
@@ -345,7 +345,7 @@ def drifted_fields(
         ("rootVolumeSizeGib", properties.get("RootVolumeSizeGib"), expected.root_volume_size_gib),
         ("userVolumeSizeGib", properties.get("UserVolumeSizeGib"), expected.user_volume_size_gib),
     ]
-    if properties.get("RunningMode") == AUTO_STOP and expected.running_mode == AUTO_STOP:
+    if properties.get("RunningMode") == limits.AUTO_STOP and expected.running_mode == limits.AUTO_STOP:
         minutes = properties.get("RunningModeAutoStopTimeoutInMinutes")
         pairs.insert(3, ("runningModeAutoStopTimeoutInMinutes", minutes, expected.auto_stop_minutes))
     return [

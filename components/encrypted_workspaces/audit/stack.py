@@ -8,12 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from encrypted_workspaces.aws.limits import AUTO_STOP
 from encrypted_workspaces.config.workspaces import WorkspacePropertiesArgs
 from encrypted_workspaces.live.stack import read_validated_stack
 from encrypted_workspaces.naming import default_key_alias, normalized_user_name
-
-# The running mode whose auto-stop timeout means something (AWS ignores it for ALWAYS_ON).
-AUTO_STOP = "AUTO_STOP"
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,8 @@ GRAPHICS_COMPUTE_TYPES = frozenset(name for name in COMPUTE_TYPE_NAMES if name.s
 # botocore workspaces RunningMode, without MANUAL: "only supported by Amazon WorkSpaces Core"
 # (allow-listed accounts), which this component does not manage.
 RUNNING_MODES: tuple[str, ...] = ("AUTO_STOP", "ALWAYS_ON")
+# The running mode whose auto-stop timeout means something: AWS bills ALWAYS_ON monthly and ignores it.
+AUTO_STOP = "AUTO_STOP"
 # botocore workspaces RunningModeAutoStopTimeoutInMinutes (Integer): "Configured in 60-minute intervals."
 AUTO_STOP_INTERVAL_MINUTES = 60
 # botocore workspaces AccessPropertyValue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pulumi
 import pulumi_aws as aws
 
+from encrypted_workspaces.aws.limits import AUTO_STOP
 from encrypted_workspaces.aws.replacement import WORKSPACE_REPLACED_ON
 from encrypted_workspaces.config.inputs import is_known
 from encrypted_workspaces.config.tags import OWNER_TAG
@@ -14,8 +15,6 @@ from encrypted_workspaces.naming import workspace_logical_name
 
 from .bundles import BundleIds
 from .options import Children
-
-AUTO_STOP = "AUTO_STOP"
 
 
 def _auto_stop_timeout(properties: WorkspacePropertiesArgs) -> pulumi.Input[int] | None:
