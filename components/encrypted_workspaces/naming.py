@@ -21,12 +21,18 @@ _DIGEST_LENGTH = 12
 _SKELETON_MAX_LENGTH = 40
 
 
+def user_identity(user_name: str) -> str:
+    """A user name as the directory compares it, whatever the name (one AWS reports, say): NFC-normalized
+    and case-folded (``lower()`` for ASCII names)."""
+    return unicodedata.normalize("NFC", user_name).casefold()
+
+
 def normalized_user_name(user_name: str) -> str:
-    """The user's identity: NFC-normalized and case-folded (``lower()`` for ASCII names)."""
+    """The identity of a user name the stack may hold (ValueError naming the problem otherwise)."""
     problem = user_name_problem(user_name)
     if problem:
         raise ValueError(problem)
-    return unicodedata.normalize("NFC", user_name).casefold()
+    return user_identity(user_name)
 
 
 def logical_user_part(user_name: str) -> str:

@@ -10,10 +10,11 @@ from pathlib import Path
 from encrypted_workspaces.aws.arns import IAM_PRINCIPAL_ARN
 from encrypted_workspaces.config.workspaces import WorkspaceProperties
 from encrypted_workspaces.live.findings import most_severe_first
+from encrypted_workspaces.naming import user_identity
 from encrypted_workspaces.preflight import checks
 from encrypted_workspaces.preflight.readings import Unread
 from encrypted_workspaces.preflight.rollout import Rollout, rollout_of
-from encrypted_workspaces.preflight.stack import PreflightStack, PrincipalUse, StackUser, user_identity
+from encrypted_workspaces.preflight.stack import PreflightStack, PrincipalUse, StackUser
 
 DIRECTORY = "d-1234567890"
 KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"

@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field, field_validator
 
 from encrypted_workspaces.aws import limits
-from encrypted_workspaces.naming import normalized_user_name
+from encrypted_workspaces.naming import user_identity
 
 from .base import (
     FIRST_WAVE,
@@ -39,14 +39,6 @@ def _one_bundle_schema(schema: dict) -> None:
 def _at_most_one_bundle_schema(schema: dict) -> None:
     """A user's block may leave the bundle to the defaults, but never names it both ways."""
     schema["not"] = {"required": ["bundleId", "bundleName"]}
-
-
-def _identity(user: str) -> str:
-    """The user as the directory tells users apart (case-folded), even for a name checks.py refuses."""
-    try:
-        return normalized_user_name(user)
-    except ValueError:
-        return user.casefold()
 
 
 class WorkspacePropertiesArgs(ConfigModel):
@@ -212,7 +204,7 @@ class WorkspacesArgs(ConfigModel):
 
     def may_replace(self, user: str) -> bool:
         """Whether this update may replace ``user``'s WorkSpace (listed under ``replace``, in any case)."""
-        return _identity(user) in {_identity(name) for name in self.replace}
+        return user_identity(user) in {user_identity(name) for name in self.replace}
 
 
 # The names before the arguments were named as Pulumi names input types; kept for one release.

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from encrypted_workspaces.aws.arns import KEY_ARN
+from encrypted_workspaces.naming import user_identity
 
-from .stack import PreflightStack, user_identity
+from .stack import PreflightStack
 
 
 def _key_id(reference: str) -> str:

@@ -3,26 +3,20 @@ way ``plan`` reads it (``live.stack``), flattened into what each check needs."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from encrypted_workspaces.aws.arns import IAM_PRINCIPAL_ARN
-from encrypted_workspaces.config.workspaces import WorkspaceProperties
+from encrypted_workspaces.config.workspaces import WorkspacePropertiesArgs
 from encrypted_workspaces.live.stack import read_validated_stack
-from encrypted_workspaces.naming import default_key_alias
-
-
-def user_identity(user_name: str) -> str:
-    """A directory user name as the directory compares it: case-insensitive (NFC, case-folded)."""
-    return unicodedata.normalize("NFC", user_name).casefold()
+from encrypted_workspaces.naming import default_key_alias, user_identity
 
 
 @dataclass(frozen=True)
 class StackUser:
     name: str  # as the stack file writes it
-    properties: WorkspaceProperties  # the defaults with the user's overrides
+    properties: WorkspacePropertiesArgs  # the defaults with the user's overrides
     import_id: str | None  # importId: adopt this WorkSpace instead of creating one
 
 
